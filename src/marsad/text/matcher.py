@@ -1,0 +1,116 @@
+"""Find lexicon entries in folded text with one Aho-Corasick automaton, clitic-aware.
+
+Arabic glues proclitics to the word (و ف ب ل ك س ال لل), so an entry `صواريخ` must be found in
+`والصواريخ` and `بالصواريخ`, and `التحالف` in `للتحالف` (the article's alef is dropped after ل).
+The automaton finds every key in one pass; a hit counts only when what precedes it in the same
+word is a valid proclitic chain and the word ends there (or the key ends in `*`, which lets
+the word go on: `استهدف*` covers استهدفت، استهدفوا، استهدفها).
+
+>>> m = LexiconMatcher([("صواريخ", "rocket"), ("التحالف", "coalition"), ("استهدف*", "attack")])
+>>> [(h.key, h.payloads[0]) for h in m.find("استهدفت بالصواريخ مواقع للتحالف")]
+[('استهدف*', 'attack'), ('صواريخ', 'rocket'), ('التحالف', 'coalition')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+import regex
+
+# A chain of proclitics before a word: conjunction, preposition or future marker, article.
+PROCLITICS = regex.compile(r"(?:[وف])?(?:[بكلس]?ال|لل|[بكلس])?")
+_LAM_ELIDED = regex.compile(r"[وف]?ل")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+@dataclass(slots=True, frozen=True)
+class Hit:
+    """One lexicon entry found: `[start, end)` of the entry in the folded text, the word's
+    start (before its proclitics), the key as written in the lexicon and its payloads."""
+
+    start: int
+    end: int
+    word_start: int
+    key: str
+    payloads: tuple[Any, ...]
+
+    @property
+    def prefix_len(self) -> int:
+        return self.start - self.word_start
+
+
+class LexiconMatcher:
+    """An automaton over folded keys; `find` returns the longest valid hits, left to right."""
+
+    def __init__(self, entries: Iterable[tuple[str, Any]], *, proclitics: bool = True) -> None:
+        self._proclitics = proclitics
+        table: dict[str, list[Any]] = {}
+        for key, payload in entries:
+            if key:
+                table.setdefault(key, []).append(payload)
+        self._automaton = ahocorasick.Automaton()
+        for key, payloads in table.items():
+            stem = key.endswith("*")
+            plain = key.rstrip("*")
+            self._add(plain, (key, tuple(payloads), stem, False, len(plain)))
+            if proclitics and plain.startswith("ال") and len(plain) > 3:
+                self._add(plain[1:], (key, tuple(payloads), stem, True, len(plain) - 1))
+        self.size = len(table)
+        if self.size:
+            self._automaton.make_automaton()
+
+    def _add(self, surface: str, value: tuple) -> None:
+        # Two keys may fold to one surface (an entry and another's lam-elided form): keep the first.
+        if surface not in self._automaton:
+            self._automaton.add_word(surface, value)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Valid hits in `text[start:end]`, longest first where they overlap."""
+        if not self.size:
+            return []
+        end = len(text) if end is None else end
+        hits: list[Hit] = []
+        for last, (key, payloads, stem, elided, length) in self._automaton.iter(text, start, end):
+            s, e = last - length + 1, last + 1
+            word_start = self._word_start(text, s, elided)
+            if word_start < 0:
+                continue
+            if not stem and e < len(text) and _is_word_char(text[e]):
+                continue
+            if stem:
+                while e < len(text) and _is_word_char(text[e]):
+                    e += 1
+            hits.append(Hit(s, e, word_start, key, payloads))
+        return _longest(hits)
+
+    def _word_start(self, text: str, s: int, elided: bool) -> int:
+        """Where the word holding a hit at `s` starts, or -1 if its prefix is no proclitic chain."""
+        w = s
+        while w > 0 and _is_word_char(text[w - 1]):
+            w -= 1
+        prefix = text[w:s]
+        if elided:
+            return w if _LAM_ELIDED.fullmatch(prefix) else -1
+        if not prefix:
+            return w
+        if self._proclitics and PROCLITICS.fullmatch(prefix):
+            return w
+        return -1
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Drop hits inside a longer one (leftmost-longest, no overlaps)."""
+    hits.sort(key=lambda h: (h.word_start, -(h.end - h.word_start), -(h.end - h.start)))
+    out: list[Hit] = []
+    reach = -1
+    for h in hits:
+        if h.word_start >= reach:
+            out.append(h)
+            reach = h.end
+    return out
