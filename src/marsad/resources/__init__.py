@@ -95,7 +95,9 @@ def check_rows(name: str, spec: dict[str, Any], rows: list[dict[str, str]]) -> l
             bare = surface.rstrip("*")
             if bare and fold(bare) != bare:
                 problems.append(f"row {n}: {key} {surface!r} is not in folded form ({fold(bare)!r})")
-            unique = tuple(row.get(c, "") for c in spec.get("unique", [key]))
+        unique_cols = spec.get("unique", [key] if key else [])
+        if unique_cols:
+            unique = tuple(row.get(c, "") for c in unique_cols)
             if unique in seen:
                 problems.append(f"row {n}: duplicate of row {seen[unique]} ({unique})")
             seen[unique] = n
