@@ -1,0 +1,237 @@
+"""The "events" stage: from trigger, weapon, casualty, number and cue mentions to typed events.
+
+Per sentence, per clause: triggers that have what they need (a weapon for `سقط`/`أطلق`,
+some sign of violence for `هجوم`/`استهدف`) are grouped into incidents (a generic trigger
+joins the specific one beside it: `تعرضت ... لهجوم بطائرات مسيرة` is one), typed through the
+typing table, given their weapon, munitions and casualties, and checked for what makes a
+mention no event: threats, plans, denials, negation, statistics. Certainty, attribution and
+background come from the cues around them. Nothing here compares Arabic strings: every
+decision reads neutral codes the lexicons assigned.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from marsad.document import Document, Event, Mention
+from marsad.extract import modality
+from marsad.extract.clauses import clause_spans, inside, words_between
+from marsad.extract.lexicons import Lexicons, compiled
+from marsad.extract.quantities import casualties, munitions
+from marsad.pipeline import register
+from marsad.taxonomy import EVENT_TYPE_OF
+
+# Which trigger names the incident when several share a clause (first wins).
+PRIORITY = ("INTERCEPT", "FOIL", "ASSASSINATE", "ABDUCT", "ARREST", "STRIKE", "EXPLODE", "SHELL",
+            "CLASH", "SHOOT", "STORM", "FIRE", "FALL", "ATTACK", "TARGET", "RESPOND", "SUFFER",
+            "CAPTURE", "PROTEST", "LOOT")
+# Triggers that name no kind of attack of their own: they join the trigger beside them, and
+# the weapon decides the type.
+GENERIC = frozenset({"ATTACK", "TARGET", "FIRE", "FALL", "SUFFER", "STORM", "RESPOND"})
+WEAPON_DECIDES = GENERIC | {"EXPLODE", "SHELL"}
+# Triggers that absorb the attack words in their clause (the attack is what they disrupt or follow).
+ABSORBING = frozenset({"INTERCEPT", "FOIL", "ARREST", "ASSASSINATE", "ABDUCT"})
+# A weapon implied by the trigger when the clause names none.
+IMPLIED_WEAPON = {"STRIKE": "airstrike", "SHELL": "artillery", "SHOOT": "small_arms"}
+_RANK = {c: i for i, c in enumerate(PRIORITY)}
+
+
+@dataclass
+class Group:
+    """Triggers of one incident within a clause, and the span its arguments are read from."""
+
+    triggers: list[Mention]
+    weapon: Mention | None
+    span: tuple[int, int] = (0, 0)
+
+    @property
+    def main(self) -> Mention:
+        return min(self.triggers, key=lambda t: _RANK.get(t.code, 99))
+
+
+@dataclass
+class EventStage:
+    name: str = "events"
+    requires: tuple[str, ...] = ("sentences", "mentions:number", "mentions:trigger", "mentions:weapon",
+                                 "mentions:casualty", "mentions:cue")
+    assigns: tuple[str, ...] = ("events",)
+    version: str = "events.v1"
+
+    def __call__(self, doc: Document) -> Document:
+        lx = compiled()
+        by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for m in doc.mentions:
+            by_sentence[m.sentence].append(m)
+        for si, sent in enumerate(doc.sentences):
+            ms = sorted(by_sentence.get(si, []), key=lambda m: (m.start, -m.end))
+            if any(m.kind == "trigger" for m in ms):
+                doc.events.extend(sentence_events(doc, lx, si, (sent.start, sent.end), ms))
+        return doc
+
+
+def sentence_events(doc: Document, lx: Lexicons, si: int, span: tuple[int, int],
+                    ms: list[Mention]) -> list[Event]:
+    text = doc.norm.text
+    kinds: dict[str, list[Mention]] = defaultdict(list)
+    for m in ms:
+        kinds[m.kind].append(m)
+    cues = kinds["cue"]
+    clauses = clause_spans(text, span[0], span[1], cues)
+    events: list[Event] = []
+    for ci, clause in enumerate(clauses):
+        in_clause = [m for m in ms if inside(m, clause)]
+        for group in trigger_groups(text, in_clause, clause):
+            if modality.is_not_event(text, group.main, group.triggers, group.span, span, cues, kinds["number"]):
+                continue
+            in_group = [m for m in in_clause if inside(m, group.span)]
+            ev = build_event(doc, lx, si, group, in_group, ms)
+            if ev is not None:
+                _attach_trailing_casualties(doc, ev, clauses[ci + 1:], ms)
+                events.append(ev)
+    _share_sentence_figures(doc, events, ms)
+    return events
+
+
+def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int]) -> list[Group]:
+    """Triggers of a clause, each with its own weapon, grouped into incidents; each group reads
+    its arguments from its own stretch of the clause."""
+    triggers = [m for m in ms if m.kind == "trigger"]
+    weapons = [m for m in ms if m.kind == "weapon"]
+    violent = bool(weapons) or any(m.kind == "casualty" for m in ms) or any(
+        m.kind == "cue" and m.code == "military_target" for m in ms) or any(
+        m.kind == "actor" and m.data.get("inter") in (1, 2, 3, 4, 8) for m in ms)
+    # a plural "attacks" tells an incident only with figures (else it is a summary)
+    counted = any(m.kind == "casualty" for m in ms) or any(
+        m.kind == "number" and m.data.get("role", "count") == "count" for m in ms)
+    groups: list[Group] = []
+    for i, t in enumerate(triggers):
+        need = t.data.get("needs")
+        if (need == "weapon" and not weapons) or (need == "violence" and not violent) or (
+                need == "count" and not counted):
+            continue
+        nxt = triggers[i + 1].start if i + 1 < len(triggers) else None
+        own = own_weapon(text, t, weapons, nxt)
+        if groups and not starts_clause(text, t) and joins(groups[-1], t, own):
+            g = groups[-1]
+            g.triggers.append(t)
+            g.weapon = g.weapon or own
+        else:
+            groups.append(Group([t], own))
+    groups = [g for g in groups if not all(t.code == "SUFFER" for t in g.triggers)]
+    for i, g in enumerate(groups):
+        start = clause[0] if i == 0 else word_start(text, g.triggers[0].start)
+        end = word_start(text, groups[i + 1].triggers[0].start) if i + 1 < len(groups) else clause[1]
+        g.span = (start, end)
+    return groups
+
+
+def word_start(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isalnum():
+        pos -= 1
+    return pos
+
+
+def starts_clause(text: str, t: Mention) -> bool:
+    """A verb glued to the conjunction و (`وتعرضت`, `وقصفت`) opens a new clause."""
+    return t.data.get("pos") == "verb" and word_start(text, t.start) == t.start - 1 and text[t.start - 1] == "و"
+
+
+def own_weapon(text: str, t: Mention, weapons: list[Mention], next_trigger: int | None) -> Mention | None:
+    """The weapon named right after a trigger (before the next one), else right before it."""
+    after = [w for w in weapons if w.start >= t.start and (next_trigger is None or w.start < next_trigger)
+             and words_between(text, t.end, w.start) <= 8]
+    if after:
+        return after[0]
+    before = [w for w in weapons if w.end <= t.start and words_between(text, w.end, t.start) <= 3]
+    return before[-1] if before else None
+
+
+def joins(g: Group, t: Mention, weapon: Mention | None) -> bool:
+    """Whether trigger `t` (with its own weapon) tells the same incident as group `g`."""
+    main = g.main
+    if main.code in ABSORBING or t.code in ABSORBING:
+        return True
+    if t.code in GENERIC or main.code in GENERIC and all(x.code in GENERIC for x in g.triggers):
+        return weapon is None or g.weapon is None or weapon.code == g.weapon.code
+    if t.code == main.code:
+        return weapon is None or g.weapon is None or weapon.code == g.weapon.code
+    return False
+
+
+def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
+                in_clause: list[Mention], sentence_ms: list[Mention]) -> Event | None:
+    text = doc.norm.text
+    main = group.main
+    weapons = [m for m in in_clause if m.kind == "weapon"]
+    weapon_m = group.weapon or (weapons[0] if weapons else None) or sentence_weapon(main, sentence_ms)
+    weapon = weapon_m.code if weapon_m else IMPLIED_WEAPON.get(main.code)
+    row = lx.sub_event(main.code, weapon, weapon_first=main.code in WEAPON_DECIDES)
+    sub = row["sub_event_type"]
+    ev = Event(trigger=main, sentence=si, event_type=EVENT_TYPE_OF[sub], sub_event_type=sub,
+               clause=group.span, weapon=weapon or "unknown", outcome=row.get("outcome") or "unknown")
+    if any(t.code == "SUFFER" for t in group.triggers):
+        main.data["voice"] = "passive"
+    ev.link("trigger", main)
+    for t in group.triggers:
+        if t is not main:
+            ev.link("trigger", t)
+    if weapon_m is not None:
+        ev.link("weapon", weapon_m)
+    numbers = [m for m in in_clause if m.kind == "number"]
+    counted = [w for w in weapons if (group.weapon is None or w.code == group.weapon.code)]
+    ev.munitions, used = munitions(text, counted, numbers)
+    for n in used:
+        ev.link("munitions", n)
+    add_casualties(doc, ev, in_clause)
+    modality.annotate(doc, ev, in_clause, sentence_ms)
+    return ev
+
+
+def sentence_weapon(trigger: Mention, ms: list[Mention]) -> Mention | None:
+    """The weapon the sentence names nearest before the trigger, else after it
+    (`الصواريخ التي قصفت ...، والثالثة التي استهدفت ...`)."""
+    weapons = [m for m in ms if m.kind == "weapon"]
+    before = [w for w in weapons if w.end <= trigger.start]
+    if before:
+        return before[-1]
+    return weapons[0] if weapons else None
+
+
+def add_casualties(doc: Document, ev: Event, ms: list[Mention]) -> None:
+    text = doc.norm.text
+    fig = casualties(text, [m for m in ms if m.kind == "casualty"], [m for m in ms if m.kind == "number"],
+                     [m for m in ms if m.kind == "cue" and m.code == "person"], [])
+    if fig.killed:
+        low, m = min(fig.killed, key=lambda x: x[0])
+        ev.fatalities = low if ev.fatalities is None else min(ev.fatalities, low)
+        ev.link("fatalities", m)
+    if fig.injured:
+        low, m = min(fig.injured, key=lambda x: x[0])
+        ev.injuries = low if ev.injuries is None else min(ev.injuries, low)
+        ev.link("injuries", m)
+
+
+def _attach_trailing_casualties(doc: Document, ev: Event, rest: list[tuple[int, int]],
+                                ms: list[Mention]) -> None:
+    """Casualties told in the next trigger-less clauses of the sentence belong to this event."""
+    for clause in rest:
+        in_clause = [m for m in ms if inside(m, clause)]
+        if any(m.kind == "trigger" for m in in_clause):
+            return
+        if ev.fatalities is None or ev.injuries is None:
+            add_casualties(doc, ev, in_clause)
+
+
+def _share_sentence_figures(doc: Document, events: list[Event], ms: list[Mention]) -> None:
+    """A sentence with one event and casualty words before its clause (`قتل 3 في غارة`)."""
+    if len(events) != 1:
+        return
+    ev = events[0]
+    if ev.fatalities is None or ev.injuries is None:
+        before = [m for m in ms if m.end <= ev.clause[0]]
+        if before:
+            add_casualties(doc, ev, before)
+
+
+register("events")(EventStage)

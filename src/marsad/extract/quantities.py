@@ -1,0 +1,95 @@
+"""Munitions and casualty figures, linked to the words they count.
+
+Numbers come from the "numbers" stage (`Mention(kind="number")` with data value/max/approx/
+role/noun/dual). A number counts munitions when it stands right before a countable weapon
+word (`8 صواريخ`, `بستة قذائف`, `ما بين 7 إلى 10 صواريخ`) or is a weapon's dual
+(`صاروخين`). A casualty figure is the number next to a casualty word (`مقتل 4`,
+`11 قتيلا`, `أصيب أربعة آخرون`), or 1 for a singular person noun (`قتل عنصر`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.document import Mention
+from marsad.extract.clauses import words_between
+
+
+@dataclass
+class Figures:
+    killed: list[tuple[int, Mention]] = field(default_factory=list)  # (count, the mention that gives it)
+    injured: list[tuple[int, Mention]] = field(default_factory=list)
+    killed_words: list[Mention] = field(default_factory=list)
+    injured_words: list[Mention] = field(default_factory=list)
+
+
+def is_count(n: Mention) -> bool:
+    return n.data.get("role", "count") == "count"
+
+
+def munitions(text: str, weapons: list[Mention], numbers: list[Mention]) -> tuple[dict[str, int] | None, list[Mention]]:
+    """The `{"min", "max"}` of munitions counted in a span, and the number mentions used."""
+    lows: list[int] = []
+    highs: list[int] = []
+    used: list[Mention] = []
+    for w in weapons:
+        if w.data.get("count_noun") != "1":
+            continue
+        for n in numbers:
+            if not is_count(n) or n.data.get("approx"):
+                continue
+            dual_here = n.data.get("dual") and n.start <= w.start < n.end + 1 and w.start <= n.end
+            before = n.end <= w.start and words_between(text, n.end, w.start) == 0 and w.start - n.end <= 3
+            if dual_here or before:
+                lows.append(int(n.data["value"]))
+                highs.append(int(n.data.get("max") or n.data["value"]))
+                used.append(n)
+    if not lows:
+        return None, []
+    return {"min": min(lows), "max": max(highs)}, used
+
+
+def casualties(text: str, words: list[Mention], numbers: list[Mention], persons: list[Mention],
+               others: list[Mention]) -> Figures:
+    """Killed and injured figures from casualty words and the numbers or nouns beside them."""
+    fig = Figures()
+    taken: set[int] = set()
+    for w in sorted(words, key=lambda m: m.start):
+        bucket = fig.killed if w.code == "killed" else fig.injured
+        (fig.killed_words if w.code == "killed" else fig.injured_words).append(w)
+        n = _number_for(text, w, numbers, taken)
+        if n is not None:
+            if n.data.get("approx") and n.data.get("kind") == "vague":
+                continue  # "dozens": no figure
+            taken.add(n.start)
+            bucket.append((int(n.data["value"]), n))
+            continue
+        p = _person_after(text, w, persons)
+        if p is not None:
+            bucket.append((1, p))
+    return fig
+
+
+def _number_for(text: str, w: Mention, numbers: list[Mention], taken: set[int]) -> Mention | None:
+    """A count right after the word (`مقتل 4`, `أصيب أربعة`) or right before it (`11 قتيلا`)."""
+    best: Mention | None = None
+    for n in numbers:
+        if n.start in taken or not is_count(n):
+            continue
+        if n.start >= w.end and words_between(text, w.end, n.start) <= 2:
+            gap_text = text[w.end:n.start]
+            if any(ch in gap_text for ch in ".،,؛"):
+                continue
+            return n
+        if n.end <= w.start and words_between(text, n.end, w.start) <= 2 and not any(
+                ch in text[n.end:w.start] for ch in ".،,؛"):
+            best = n
+    return best
+
+
+def _person_after(text: str, w: Mention, persons: list[Mention]) -> Mention | None:
+    """A singular person noun right after a casualty verb means one person (`قتل عنصر`)."""
+    for p in persons:
+        if p.start >= w.end and words_between(text, w.end, p.start) == 0:
+            return p
+    return None

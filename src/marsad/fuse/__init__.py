@@ -1,0 +1,1 @@
+"""Fusion: one incident told several times becomes one event (within an article, across sources)."""

@@ -1,0 +1,135 @@
+"""The "fuse" stage: within one article, the same incident told twice becomes one event.
+
+Two events are one incident when their ACLED event types agree, their weapons agree (or one is
+unknown), their dates agree (or one is unknown), and their places agree (the same gazetteer
+entry, or the same governorate within a few km, or one has no place). A reply (`ردا على`) is
+never merged into what it answers: it has another initiator and target, which the type check
+(artillery vs rockets) or the actors tell apart. The merged event keeps every figure: munitions
+as a range over all reports, fatalities and injuries at the lowest figure given as fact, all
+attributions and all evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from marsad.document import Document, Event
+from marsad.pipeline import register
+
+NEAR_KM = 10.0
+_CERTAINTY_RANK = {"asserted": 0, "claimed": 1, "hedged": 2}
+
+
+@dataclass
+class WithinArticleFusion:
+    name: str = "fuse"
+    requires: tuple[str, ...] = ("events",)
+    assigns: tuple[str, ...] = ("events:fused",)
+    version: str = "fuse.v1"
+
+    def __call__(self, doc: Document) -> Document:
+        merged: list[Event] = []
+        for ev in doc.events:
+            target = next((m for m in merged if same_incident(m, ev)), None)
+            if target is None:
+                merged.append(ev)
+            else:
+                absorb(target, ev)
+        doc.events = merged
+        return doc
+
+
+def same_incident(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type or a.background != b.background:
+        return False
+    wa, wb = named_weapon(a), named_weapon(b)
+    if a.sub_event_type != b.sub_event_type and None not in (wa, wb):
+        return False
+    if wa and wb and wa != wb:
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.location is None and b.location is None and abs(a.sentence - b.sentence) > 1:
+        return False  # two unplaced tellings far apart: too little to call them one incident
+    if not same_place(a.location, b.location):
+        return False
+    return same_actor(a.actor1, b.actor1) and same_actor(a.actor2, b.actor2)
+
+
+def named_weapon(ev: Event) -> str | None:
+    """The weapon the text names for the event; None when only implied by the trigger."""
+    return ev.weapon if "weapon" in ev.links and ev.weapon != "unknown" else None
+
+
+def same_actor(a: dict | None, b: dict | None) -> bool:
+    if not a or not b:
+        return True
+    return a.get("name") == b.get("name")
+
+
+def same_place(a: dict | None, b: dict | None) -> bool:
+    if not a or not b:
+        return True
+    if a.get("gazetteer_id") and a.get("gazetteer_id") == b.get("gazetteer_id"):
+        return True
+    if a.get("iso3") != b.get("iso3"):
+        return False
+    if a.get("admin1_code") and b.get("admin1_code") and a["admin1_code"] != b["admin1_code"]:
+        return False
+    pa, pb = (a.get("lat"), a.get("lon")), (b.get("lat"), b.get("lon"))
+    if None in pa or None in pb:
+        return True
+    # a district- or governorate-level place may hold the town named in the other telling
+    if max(a.get("geo_precision") or 1, b.get("geo_precision") or 1) >= 2:
+        return True
+    return km(*pa, *pb) <= NEAR_KM
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def absorb(keep: Event, other: Event) -> None:
+    """Fold `other` into `keep`: ranges, lowest figures, more precise fields, all evidence."""
+    if other.munitions:
+        if keep.munitions:
+            keep.munitions = {"min": min(keep.munitions["min"], other.munitions["min"]),
+                              "max": max(keep.munitions["max"], other.munitions["max"])}
+        else:
+            keep.munitions = dict(other.munitions)
+    for field in ("fatalities", "injuries"):
+        mine, theirs = getattr(keep, field), getattr(other, field)
+        if theirs is not None and (mine is None or theirs < mine):
+            setattr(keep, field, theirs)
+    if keep.weapon == "unknown" and other.weapon != "unknown":
+        keep.weapon, keep.sub_event_type = other.weapon, other.sub_event_type
+    if _more_precise(other.location, keep.location):
+        keep.location = other.location
+    if (keep.time_precision or 9) > (other.time_precision or 9):
+        keep.date, keep.time_precision = other.date, other.time_precision
+    keep.actor1 = keep.actor1 or other.actor1
+    keep.actor2 = keep.actor2 or other.actor2
+    if _CERTAINTY_RANK.get(other.certainty, 0) < _CERTAINTY_RANK.get(keep.certainty, 0):
+        keep.certainty = other.certainty
+    if keep.outcome == "unknown":
+        keep.outcome = other.outcome
+    seen = {(m.start, m.end) for m in keep.attributed_to}
+    keep.attributed_to.extend(m for m in other.attributed_to if (m.start, m.end) not in seen)
+    have = {(role, m.start, m.end) for role, m in keep.evidence}
+    keep.evidence.extend((r, m) for r, m in other.evidence if (r, m.start, m.end) not in have)
+    for role, ms in other.links.items():
+        keep.links.setdefault(role, []).extend(ms)
+
+
+def _more_precise(a: dict | None, b: dict | None) -> bool:
+    if not a:
+        return False
+    if not b:
+        return True
+    return (a.get("geo_precision") or 3) < (b.get("geo_precision") or 3)
+
+
+register("fuse")(WithinArticleFusion)
