@@ -79,9 +79,12 @@ def sentence_events(doc: Document, lx: Lexicons, si: int, span: tuple[int, int],
     cues = kinds["cue"]
     clauses = clause_spans(text, span[0], span[1], cues)
     events: list[Event] = []
+    # an interceptor (air defence) is no weapon of the attack it stops
+    ms = [m for m in ms if not (m.kind == "weapon" and m.code == "interceptor")]
+    headline = si == 0 and doc.sentences[0].paragraph == 0
     for ci, clause in enumerate(clauses):
         in_clause = [m for m in ms if inside(m, clause)]
-        for group in trigger_groups(text, in_clause, clause):
+        for group in trigger_groups(text, in_clause, clause, headline=headline):
             if modality.is_not_event(text, group.main, group.triggers, group.span, span, cues, kinds["number"]):
                 continue
             in_group = [m for m in in_clause if inside(m, group.span)]
@@ -93,10 +96,11 @@ def sentence_events(doc: Document, lx: Lexicons, si: int, span: tuple[int, int],
     return events
 
 
-def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int]) -> list[Group]:
+def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, headline: bool = False) -> list[Group]:
     """Triggers of a clause, each with its own weapon, grouped into incidents; each group reads
-    its arguments from its own stretch of the clause."""
-    triggers = [m for m in ms if m.kind == "trigger"]
+    its arguments from its own stretch of the clause. A present-tense verb (`تستهدف`) tells a
+    habit or a plan, not an incident, except in a headline, where news is told in the present."""
+    triggers = [m for m in ms if m.kind == "trigger" and (headline or m.data.get("pos") != "imperfect")]
     weapons = [m for m in ms if m.kind == "weapon"]
     violent = bool(weapons) or any(m.kind == "casualty" for m in ms) or any(
         m.kind == "cue" and m.code == "military_target" for m in ms) or any(

@@ -37,24 +37,29 @@ def is_not_event(text: str, main: Mention, triggers: list[Mention], clause: tupl
             return True
         if c.code == "anniversary" and in_clause:
             return True
-        if c.code == "negation" and in_clause and gap <= 1:
+        if c.code == "negation" and in_clause and gap <= 2:
+            return True
+        if c.code == "irrealis" and gap <= 3:
             return True
     return is_statistic(text, triggers, cues, numbers, sentence)
 
 
 def is_statistic(text: str, triggers: list[Mention], cues: list[Mention], numbers: list[Mention],
                  sentence: tuple[int, int]) -> bool:
-    """A count of attacks (`43 هجوما منذ ...`, `عدد الهجمات`) is a tally, not an incident."""
-    has_stat_cue = any(c.code == "statistic" for c in cues if sentence[0] <= c.start < sentence[1])
-    if not has_stat_cue:
+    """A tally (`43 هجوما منذ ...`, `عدد الهجمات`, `في هجمات ... منذ التصعيد`) is no incident."""
+    stats = [c for c in cues if c.code == "statistic" and sentence[0] <= c.start < sentence[1]]
+    if not stats:
         return False
     for t in triggers:
+        if t.data.get("number") == "pl" and any(c.start > t.start and words_between(text, t.end, c.start) <= 6
+                                                for c in stats):
+            return True  # "in attacks ... since"
         if t.code not in ("ATTACK", "STRIKE", "TARGET", "EXPLODE"):
             continue
         for n in numbers:
             if n.end <= t.start and words_between(text, n.end, t.start) == 0 and int(n.data.get("value", 0)) > 2:
                 return True
-        if any(c.code == "statistic" and 0 <= t.start - c.end <= 2 for c in cues):
+        if any(0 <= t.start - c.end <= 2 for c in stats):
             return True
     return False
 

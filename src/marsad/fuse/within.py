@@ -41,8 +41,11 @@ class WithinArticleFusion:
 
 
 def same_incident(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type or a.background != b.background:
+    if a.background != b.background:
         return False
+    if a.event_type != b.event_type:
+        return disrupted_attack(a, b) and same_place(a.location, b.location) and (
+            not a.date or not b.date or a.date == b.date)
     wa, wb = named_weapon(a), named_weapon(b)
     if a.sub_event_type != b.sub_event_type and None not in (wa, wb):
         return False
@@ -55,6 +58,15 @@ def same_incident(a: Event, b: Event) -> bool:
     if not same_place(a.location, b.location):
         return False
     return same_actor(a.actor1, b.actor1) and same_actor(a.actor2, b.actor2)
+
+
+def disrupted_attack(a: Event, b: Event) -> bool:
+    """An attack and its interception told apart (`هجوم بطائرات مسيرة` ... `تصدت الدفاعات`)."""
+    pair = {a.sub_event_type, b.sub_event_type}
+    if "Disrupted weapons use" not in pair or len(pair) != 2:
+        return False
+    other = b if a.sub_event_type == "Disrupted weapons use" else a
+    return other.event_type == "Explosions/Remote violence" and named_weapon(a) == named_weapon(b) is not None
 
 
 def named_weapon(ev: Event) -> str | None:
@@ -104,8 +116,12 @@ def absorb(keep: Event, other: Event) -> None:
         mine, theirs = getattr(keep, field), getattr(other, field)
         if theirs is not None and (mine is None or theirs < mine):
             setattr(keep, field, theirs)
+    if other.sub_event_type == "Disrupted weapons use" and keep.sub_event_type != other.sub_event_type:
+        keep.event_type, keep.sub_event_type, keep.outcome = other.event_type, other.sub_event_type, other.outcome
     if keep.weapon == "unknown" and other.weapon != "unknown":
-        keep.weapon, keep.sub_event_type = other.weapon, other.sub_event_type
+        keep.weapon = other.weapon
+        if keep.sub_event_type != "Disrupted weapons use":
+            keep.sub_event_type = other.sub_event_type
     if _more_precise(other.location, keep.location):
         keep.location = other.location
     if (keep.time_precision or 9) > (other.time_precision or 9):
