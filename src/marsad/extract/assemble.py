@@ -23,7 +23,7 @@ from marsad.pipeline import register
 from marsad.taxonomy import EVENT_TYPE_OF
 
 # Which trigger names the incident when several share a clause (first wins).
-PRIORITY = ("INTERCEPT", "FOIL", "ASSASSINATE", "ABDUCT", "ARREST", "STRIKE", "EXPLODE", "SHELL",
+PRIORITY = ("INTERCEPT", "FOIL", "ASSASSINATE", "ARREST", "ABDUCT", "STRIKE", "EXPLODE", "SHELL",
             "CLASH", "SHOOT", "STORM", "FIRE", "FALL", "ATTACK", "TARGET", "RESPOND", "SUFFER",
             "CAPTURE", "PROTEST", "LOOT")
 # Triggers that name no kind of attack of their own: they join the trigger beside them, and
@@ -79,8 +79,6 @@ def sentence_events(doc: Document, lx: Lexicons, si: int, span: tuple[int, int],
     cues = kinds["cue"]
     clauses = clause_spans(text, span[0], span[1], cues)
     events: list[Event] = []
-    # an interceptor (air defence) is no weapon of the attack it stops
-    ms = [m for m in ms if not (m.kind == "weapon" and m.code == "interceptor")]
     headline = si == 0 and doc.sentences[0].paragraph == 0
     for ci, clause in enumerate(clauses):
         in_clause = [m for m in ms if inside(m, clause)]
@@ -101,8 +99,9 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
     its arguments from its own stretch of the clause. A present-tense verb (`تستهدف`) tells a
     habit or a plan, not an incident, except in a headline, where news is told in the present."""
     triggers = [m for m in ms if m.kind == "trigger" and (headline or m.data.get("pos") != "imperfect")]
-    weapons = [m for m in ms if m.kind == "weapon"]
-    violent = bool(weapons) or any(m.kind == "casualty" for m in ms) or any(
+    armed = [m for m in ms if m.kind == "weapon"]  # interceptors included: they show an attack was met
+    weapons = attack_weapons(ms)
+    violent = bool(armed) or any(m.kind == "casualty" for m in ms) or any(
         m.kind == "cue" and m.code == "military_target" for m in ms) or any(
         m.kind == "actor" and m.data.get("inter") in (1, 2, 3, 4, 8) for m in ms)
     # a plural "attacks" tells an incident only with figures (else it is a summary)
@@ -111,16 +110,17 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
     groups: list[Group] = []
     for i, t in enumerate(triggers):
         need = t.data.get("needs")
-        if (need == "weapon" and not weapons) or (need == "violence" and not violent) or (
+        if (need == "weapon" and not armed) or (need == "violence" and not violent) or (
                 need == "count" and not counted):
             continue
+        summary = t.code in GENERIC and t.data.get("number") == "pl"
         nxt = triggers[i + 1].start if i + 1 < len(triggers) else None
         own = own_weapon(text, t, weapons, nxt)
         if groups and not starts_clause(text, t) and joins(groups[-1], t, own):
             g = groups[-1]
             g.triggers.append(t)
             g.weapon = g.weapon or own
-        else:
+        elif not summary:  # "attacks" alone sums up incidents; it only joins a specific one
             groups.append(Group([t], own))
     groups = [g for g in groups if not all(t.code == "SUFFER" for t in g.triggers)]
     for i, g in enumerate(groups):
@@ -128,6 +128,11 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
         end = word_start(text, groups[i + 1].triggers[0].start) if i + 1 < len(groups) else clause[1]
         g.span = (start, end)
     return groups
+
+
+def attack_weapons(ms: list[Mention]) -> list[Mention]:
+    """Weapon mentions that name what attacked (not the air defence that met it)."""
+    return [m for m in ms if m.kind == "weapon" and m.code != "interceptor"]
 
 
 def word_start(text: str, pos: int) -> int:
@@ -167,8 +172,10 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
                 in_clause: list[Mention], sentence_ms: list[Mention]) -> Event | None:
     text = doc.norm.text
     main = group.main
-    weapons = [m for m in in_clause if m.kind == "weapon"]
-    weapon_m = group.weapon or (weapons[0] if weapons else None) or sentence_weapon(main, sentence_ms)
+    weapons = attack_weapons(in_clause)
+    weapon_m = group.weapon or (weapons[0] if weapons else None)
+    if weapon_m is None and main.code in GENERIC:
+        weapon_m = sentence_weapon(main, sentence_ms)
     weapon = weapon_m.code if weapon_m else IMPLIED_WEAPON.get(main.code)
     row = lx.sub_event(main.code, weapon, weapon_first=main.code in WEAPON_DECIDES)
     sub = row["sub_event_type"]
@@ -195,7 +202,7 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
 def sentence_weapon(trigger: Mention, ms: list[Mention]) -> Mention | None:
     """The weapon the sentence names nearest before the trigger, else after it
     (`الصواريخ التي قصفت ...، والثالثة التي استهدفت ...`)."""
-    weapons = [m for m in ms if m.kind == "weapon"]
+    weapons = attack_weapons(ms)
     before = [w for w in weapons if w.end <= trigger.start]
     if before:
         return before[-1]
