@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +20,7 @@ app = typer.Typer(help="marsad: Arabic conflict news to an ACLED-style event dat
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"

@@ -54,37 +54,49 @@ def casualties(text: str, words: list[Mention], numbers: list[Mention], persons:
     """Killed and injured figures from casualty words and the numbers or nouns beside them."""
     fig = Figures()
     taken: set[int] = set()
-    for w in sorted(words, key=lambda m: m.start):
+    words = sorted(words, key=lambda m: m.start)
+    for w in words:
         bucket = fig.killed if w.code == "killed" else fig.injured
         (fig.killed_words if w.code == "killed" else fig.injured_words).append(w)
-        n = _number_for(text, w, numbers, taken)
+        p = _person_after(text, w, persons)
+        if p is not None and not any(n.start == p.start for n in numbers):
+            bucket.append((1, p))
+            continue
+        others = [x for x in words if x is not w]
+        n = _number_for(text, w, [n for n in numbers if not _crosses(n, w, others)], taken)
         if n is not None:
             if n.data.get("approx") and n.data.get("kind") == "vague":
                 continue  # "dozens": no figure
             taken.add(n.start)
             bucket.append((int(n.data["value"]), n))
-            continue
-        p = _person_after(text, w, persons)
-        if p is not None:
-            bucket.append((1, p))
     return fig
 
 
+def _crosses(n: Mention, w: Mention, others: list[Mention]) -> bool:
+    """Whether another casualty word stands between a number and this word."""
+    lo, hi = (n.end, w.start) if n.end <= w.start else (w.end, n.start)
+    return any(lo <= o.start < hi for o in others)
+
+
 def _number_for(text: str, w: Mention, numbers: list[Mention], taken: set[int]) -> Mention | None:
-    """A count right after the word (`مقتل 4`, `أصيب أربعة`) or right before it (`11 قتيلا`)."""
-    best: Mention | None = None
+    """The count of a casualty word: after a verb (`مقتل 4`, `أصيب أربعة`), before a noun
+    (`11 قتيلا`); either side when the preferred one has none."""
+    after = before = None
     for n in numbers:
         if n.start in taken or not is_count(n):
             continue
-        if n.start >= w.end and words_between(text, w.end, n.start) <= 2:
-            gap_text = text[w.end:n.start]
-            if any(ch in gap_text for ch in ".،,؛"):
-                continue
-            return n
-        if n.end <= w.start and words_between(text, n.end, w.start) <= 2 and not any(
-                ch in text[n.end:w.start] for ch in ".،,؛"):
-            best = n
-    return best
+        if after is None and n.start >= w.end and _close(text, w.end, n.start):
+            after = n
+        if n.end <= w.start and _close(text, n.end, w.start):
+            before = n
+    if w.data.get("role") == "noun":
+        return before or after
+    return after or before
+
+
+def _close(text: str, a: int, b: int) -> bool:
+    """At most two words between, and no punctuation."""
+    return words_between(text, a, b) <= 2 and not any(ch in text[a:b] for ch in ".،,؛")
 
 
 def _person_after(text: str, w: Mention, persons: list[Mention]) -> Mention | None:

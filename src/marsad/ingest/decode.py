@@ -60,5 +60,5 @@ def _junk_share(text: str) -> float:
     sample = text[:4000]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or "\ufffd" == c)
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
     return bad / len(sample)

@@ -49,7 +49,7 @@ def path_of(lang: str, name: str) -> Path:
 @functools.cache
 def load(lang: str, name: str) -> tuple[dict[str, str], ...]:
     """The rows of a TSV resource, checked against its schema in the manifest."""
-    spec = manifest(lang)["resources"][name] if name in manifest(lang)["resources"] else None
+    spec = manifest(lang)["resources"].get(name)
     if spec is None:
         raise ResourceError("E202", f"no resource {name!r} in {lang}/MANIFEST.yaml")
     path = ROOT / lang / spec["file"]
@@ -63,8 +63,8 @@ def load(lang: str, name: str) -> tuple[dict[str, str], ...]:
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
     """A TSV file with a header row; `#` lines are comments; `.gz` is read as gzip."""
-    raw = gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8")
-    with raw as fh:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
     reader = csv.DictReader(io.StringIO("".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
     rows = []

@@ -1,0 +1,62 @@
+"""Stage contracts: the order check, the Document contract, the version stamp."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from marsad.document import Document
+from marsad.errors import MarsadError, PipelineOrderError
+from marsad.pipeline import Pipeline, check_order
+
+
+@dataclass
+class Fake:
+    name: str
+    requires: tuple = ()
+    assigns: tuple = ()
+    version: str = "fake.v1"
+    returns_other: bool = False
+
+    def __call__(self, doc):
+        return object() if self.returns_other else doc
+
+
+def test_order_is_checked_at_build_time():
+    with pytest.raises(PipelineOrderError, match="requires mentions:place"):
+        check_order([Fake("resolve", requires=("mentions:place",)), Fake("places", assigns=("mentions:place",))])
+    check_order([Fake("places", assigns=("mentions:place",)), Fake("resolve", requires=("mentions:place",))])
+
+
+def test_a_stage_twice_is_refused():
+    with pytest.raises(PipelineOrderError, match="twice"):
+        check_order([Fake("a"), Fake("a")])
+
+
+def test_unknown_stage_names_fail_with_the_known_ones():
+    with pytest.raises(PipelineOrderError, match="unknown stages: nope"):
+        Pipeline.default(["segment", "nope"])
+
+
+def test_a_stage_must_return_its_document():
+    p = Pipeline([Fake("bad", returns_other=True)])
+    with pytest.raises(MarsadError, match="returned object"):
+        p(Document.from_text("نص"))
+
+
+def test_default_pipeline_runs_in_order_and_stamps(pipeline):
+    doc = pipeline("سقطت ثلاثة صواريخ على المطار.", published="2023-02-01")
+    assert doc.done == [s.name for s in pipeline.stages]
+    stamp = pipeline.stamp()
+    assert set(stamp) == {"marsad", "stages", "resources"}
+    assert stamp["stages"]["events"].startswith("events.")
+    assert len(pipeline.fingerprint()) == 8
+
+
+def test_rejections_keep_the_stage_and_code():
+    @dataclass
+    class Boom(Fake):
+        def __call__(self, doc):
+            raise MarsadError("E999", "broken on purpose")
+
+    doc = Pipeline([Boom("boom")], errors="reject")(Document.from_text("نص"))
+    assert [(r.stage, r.code) for r in doc.rejections] == [("boom", "E999")]
