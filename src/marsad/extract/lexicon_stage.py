@@ -26,8 +26,8 @@ class LexiconStage:
         for attr, kind, code_col in _KINDS:
             for hit in getattr(lx, attr).find(text):
                 row = hit.payloads[0]
-                if row.get("code") == "BLOCK":  # a longer phrase that only looks like a trigger
-                    continue
+                if row.get("code") == "BLOCK" or row.get("weapon") == "not_weapon":
+                    continue  # a longer phrase that only looks like a trigger or a weapon
                 doc.mentions.append(Mention(kind, hit.start, hit.end, row[code_col], dict(row),
                                             doc.sentence_of(hit.start)))
         return doc
