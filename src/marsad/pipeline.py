@@ -127,9 +127,10 @@ class Pipeline:
         }
 
     def fingerprint(self) -> str:
-        """A short digest of the stamp, part of every event id."""
-        raw = repr(sorted(self.stamp().items())).encode()
-        return hashlib.sha256(raw).hexdigest()[:8]
+        """`<package version>+<digest of the stamp>`: on every output record and in every event id."""
+        stamp = self.stamp()
+        raw = repr(sorted(stamp.items())).encode()
+        return f"{stamp['marsad']}+{hashlib.sha256(raw).hexdigest()[:8]}"
 
 
 def check_order(stages: list[Stage]) -> None:

@@ -52,16 +52,19 @@ def _text_span(doc: Document, m: Mention) -> dict[str, Any]:
 
 
 def article_record(doc: Document, fingerprint: str, stamp: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`{"id", "published", "events", "marsad"}`: `marsad` names the version that made the events
+    (package + a digest of every stage and resource version), so a batch can be reproduced."""
     rec: dict[str, Any] = {
         "id": doc.id,
         "published": doc.published.isoformat() if doc.published else None,
         "events": [event_record(doc, ev, fingerprint) for ev in doc.events],
+        "marsad": fingerprint,
     }
     if doc.rejections:
         rec["error"] = "; ".join(f"{r.stage}: {r.reason}" for r in doc.rejections)
         rec["error_code"] = doc.rejections[0].code
     if stamp is not None:
-        rec["marsad"] = stamp
+        rec["marsad_stamp"] = stamp
     return rec
 
 
