@@ -41,3 +41,8 @@ def write_json(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     json.dump(recs, out, ensure_ascii=False, indent=2)
     out.write("\n")
     return sum("error" in r for r in recs)
+
+
+# built-in writers that live in their own modules register themselves on import
+from marsad.export import acled_csv as _acled_csv  # noqa: E402,F401
+from marsad.export import geojson as _geojson  # noqa: E402,F401
