@@ -2,13 +2,14 @@
 """List candidate corpus articles for hand annotation into tests/gold/ (reproducible, seeded).
 
 Reads the corpus JSON Lines files once, sorts each article into a bucket by keywords in its
-title and opening text, drops the ids already annotated in the dev set (and, by default, in
-tests/gold), and prints a seeded random sample per bucket and source. The final choice among
+title and opening text, drops the ids already annotated in the dev set (and in any --skip folder),
+and prints a seeded random sample per bucket and source. The final choice among
 the candidates is made by a person reading them; this script only makes the short list
 reproducible.
 
     python scripts/pick_gold_candidates.py --corpus ../shared/data/corpus \
-        --dev ../shared/eval/dev --seed 20261123 --per-bucket 40 [--jsonl out.jsonl]
+        --dev ../shared/eval/dev --seed 20261123 --per-bucket 400 [--jsonl out.jsonl]
+    python scripts/pick_gold_candidates.py --category sport --bucket no_event   # football "هجوم"
 
 Buckets:
   syria_violent, iraq_violent   a violence word and a place in Syria / Iraq
@@ -48,7 +49,7 @@ def hits(text: str, words: list[str]) -> int:
 def bucket(rec: dict) -> str | None:
     head = (rec.get("title") or "") + "\n" + (rec.get("text") or "")[:600]
     if rec.get("category") == "sport":
-        return "no_event" if hits(head, SPORT_ATTACK) else None
+        return "no_event" if hits(rec.get("title", "") + (rec.get("text") or ""), SPORT_ATTACK) else None
     v = hits(head, VIOLENCE)
     if v >= 2:
         syr, irq, reg = hits(head, SYRIA), hits(head, IRAQ), hits(head, REGION)
@@ -80,14 +81,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default="../shared/data/corpus", type=Path)
     ap.add_argument("--dev", default="../shared/eval/dev", type=Path)
-    ap.add_argument("--gold", default="tests/gold", type=Path,
-                    help="also skip ids already annotated here (pass '' to keep them)")
+    ap.add_argument("--skip", type=Path, action="append", default=[],
+                    help="also skip the ids annotated in this folder (e.g. tests/gold); repeatable")
+    ap.add_argument("--bucket", action="append", help="list only these buckets (repeatable)")
+    ap.add_argument("--category", help="keep only ANT articles of this category (e.g. sport)")
     ap.add_argument("--seed", type=int, default=20261123)
     ap.add_argument("--per-bucket", type=int, default=40, help="candidates printed per bucket")
     ap.add_argument("--jsonl", type=Path, help="also write the candidates (id, bucket, title) here")
+    ap.add_argument("--check", type=Path,
+                    help="report, on stderr, the bucket and rank of every article annotated in this folder")
     args = ap.parse_args(argv)
 
-    skip = existing_ids([args.dev, args.gold if str(args.gold) else None])
+    skip = existing_ids([args.dev, *args.skip])
     pools: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     files = sorted(args.corpus.glob("*.jsonl"))
     if not files:
@@ -97,20 +102,21 @@ def main(argv: list[str] | None = None) -> int:
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 rec = json.loads(line)
-                if rec["id"] in skip:
+                if rec["id"] in skip or (args.category and rec.get("category") != args.category):
                     continue
                 b = bucket(rec)
-                if b:
+                if b and (not args.bucket or b in args.bucket):
                     pools[b][rec.get("source") or "?"].append(
                         {"id": rec["id"], "source": rec.get("source"), "published": rec.get("published"),
                          "category": rec.get("category"), "bucket": b,
                          "title": re.sub(r"\s+", " ", rec.get("title") or "")[:110]})
-    rng = random.Random(args.seed)
     chosen: list[dict] = []
     for b in sorted(pools):
         by_source = pools[b]
         for src in sorted(by_source):
-            rng.shuffle(by_source[src])
+            # one generator per bucket and source: a change to one pool leaves the others' order alone
+            by_source[src].sort(key=lambda c: c["id"])
+            random.Random(f"{args.seed}/{b}/{src}").shuffle(by_source[src])
         # round-robin over sources so that every publisher is represented
         picked, i = [], 0
         while len(picked) < args.per_bucket and any(i < len(v) for v in by_source.values()):
@@ -120,9 +126,17 @@ def main(argv: list[str] | None = None) -> int:
             i += 1
         total = sum(len(v) for v in by_source.values())
         print(f"## {b}: {total} articles, {len(picked)} listed")
-        for c in picked:
+        for rank, c in enumerate(picked, 1):
+            c["rank"] = rank
             print(f"{c['id']}\t{c['source']}\t{c['published']}\t{c['title']}")
         chosen += picked
+    if args.check:
+        listed = {c["id"]: c for c in chosen}
+        for path in sorted(args.check.glob("*.json")):
+            doc_id = json.loads(path.read_text(encoding="utf-8"))["id"]
+            c = listed.get(doc_id)
+            where = f"{c['bucket']} #{c['rank']}" if c else "not listed"
+            print(f"check\t{doc_id}\t{where}", file=sys.stderr)
     if args.jsonl:
         with open(args.jsonl, "w", encoding="utf-8") as fh:
             for c in chosen:
