@@ -97,3 +97,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+from marsad.commands import explain as _explain  # noqa: E402,F401
+from marsad.commands import export as _export  # noqa: E402,F401
+from marsad.commands import ingest as _ingest  # noqa: E402,F401
+from marsad.commands import stats as _stats  # noqa: E402,F401

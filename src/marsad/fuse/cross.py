@@ -1,0 +1,346 @@
+"""Cross-source fusion: events from different articles about one incident become one incident.
+
+Only resolved fields are compared (DESIGN 7: never Arabic strings): the day, the place's
+coordinates, governorate and gazetteer id, the ACLED type, the weapon code and the actors'
+canonical names. `match(a, b)` says whether two events may be one incident and why (the rule
+and the distances, stored so a merge can be explained). `cluster(views, cannot)` groups a set of
+events by complete linkage: two groups join only when every pair across them matches and no
+pair is known to be two incidents (two events of one article always are, since within-article
+fusion already merged what was one). The result depends on the set of events only, never on
+the order they arrived in, so a later article that shows two incidents splits a group simply
+by being part of the set when it is clustered again.
+
+>>> a = EventView("e1", "a1", "Sky", "2018-03-01", "Explosions/Remote violence", "Air/drone strike",
+...               "airstrike", 36.2, 37.1, 1, "SY-HL", "SYR", None, None)
+>>> b = EventView("e2", "a2", "BBC", "2018-03-02", "Explosions/Remote violence", "Air/drone strike",
+...               None, 36.21, 37.12, 1, "SY-HL", "SYR", None, None)
+>>> match(a, b).ok, match(a, b).rule
+(True, 'same-type near')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_DAYS = 1
+NEAR_KM = 10.0  # two towns this close may be the same incident told with different places
+AREA_KM = 60.0  # a district or governorate named in one telling, a town in the other
+# weapons that one outlet may name for what another calls by a neighbour's name
+WEAPON_FAMILY = {
+    "airstrike": "air", "drone": "air", "missile": "fire", "rocket": "fire", "artillery": "fire",
+    "mortar": "fire", "ied": "bomb", "vbied": "bomb", "suicide_bomb": "bomb", "landmine": "bomb",
+    "grenade": "bomb", "small_arms": "arms", "chemical": "chemical",
+}
+DISRUPTED = "Disrupted weapons use"
+REMOTE = "Explosions/Remote violence"
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """The resolved fields of one stored event that fusion looks at."""
+
+    event_id: str
+    article: str  # the article's content hash: two events of one article are two incidents
+    source: str | None
+    day: str | None  # the event's date, else its article's publication date
+    event_type: str
+    sub_event_type: str
+    weapon: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: int | None
+    admin1_code: str | None
+    iso3: str | None
+    actor1: str | None
+    actor2: str | None
+    gazetteer_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Whether two events may be one incident, by which rule, and the distances measured."""
+
+    ok: bool
+    rule: str
+    days: int | None = None
+    km: float | None = None
+
+    @property
+    def cost(self) -> float:
+        """Lower is a closer match; clustering joins the closest pairs first."""
+        return (self.days or 0) + (self.km or 0.0) / NEAR_KM + (0.5 if "type" in self.rule and
+                                                                   "same-type" not in self.rule else 0)
+
+
+def match(a: EventView, b: EventView) -> Match:
+    """May `a` and `b` be one incident? The first failed test is the rule given when not."""
+    if a.article == b.article:
+        return Match(False, "same article")
+    days = day_gap(a.day, b.day)
+    if days is None or days > MAX_DAYS:
+        return Match(False, "dates apart" if days is not None else "no date", days)
+    type_rule = compatible_types(a, b)
+    if type_rule is None:
+        return Match(False, "types differ", days)
+    if not compatible_weapons(a.weapon, b.weapon):
+        return Match(False, "weapons differ", days)
+    if not compatible_actors(a, b):
+        return Match(False, "actors differ", days)
+    place_rule, dist = place_match(a, b)
+    if place_rule is None:
+        return Match(False, "places apart", days, dist)
+    return Match(True, f"{type_rule} {place_rule}", days, dist)
+
+
+def day_gap(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+
+
+def compatible_types(a: EventView, b: EventView) -> str | None:
+    """'same-type', 'disrupted-attack' (one outlet says hit, another intercepted) or None."""
+    if a.event_type == b.event_type:
+        if a.sub_event_type == b.sub_event_type:
+            return "same-type"
+        return "same-type" if a.event_type == REMOTE else None
+    pair = {a.sub_event_type, b.sub_event_type}
+    if DISRUPTED in pair and REMOTE in {a.event_type, b.event_type}:
+        return "disrupted-attack"
+    return None
+
+
+def compatible_weapons(a: str | None, b: str | None) -> bool:
+    if not a or not b or "unknown" in (a, b):
+        return True
+    return WEAPON_FAMILY.get(a, a) == WEAPON_FAMILY.get(b, b)
+
+
+def compatible_actors(a: EventView, b: EventView) -> bool:
+    """Sides named by both must agree; one telling may name a side the other leaves out."""
+    return all(not (x and y and x != y) for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+
+
+def place_match(a: EventView, b: EventView) -> tuple[str | None, float | None]:
+    """('same place' | 'near' | 'in area', km) or (None, km): places must be known on both sides."""
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return "same place", 0.0
+    if a.iso3 and b.iso3 and a.iso3 != b.iso3:
+        return None, None
+    if a.admin1_code and b.admin1_code and a.admin1_code != b.admin1_code:
+        return None, None
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None, None
+    dist = round(km(a.lat, a.lon, b.lat, b.lon), 2)  # type: ignore[arg-type]
+    if dist <= NEAR_KM:
+        return "near", dist
+    coarse = max(a.geo_precision or 1, b.geo_precision or 1)
+    same_admin1 = bool(a.admin1_code) and a.admin1_code == b.admin1_code
+    if same_admin1 and (coarse == 3 or (coarse == 2 and dist <= AREA_KM)):
+        return "in area", dist  # a governorate (or a district nearby) named, a town in the other
+    return None, dist
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+@dataclass
+class Clustering:
+    """Groups of event ids, and the matches that joined them (the merge's explanation)."""
+
+    groups: list[list[str]]
+    links: list[tuple[str, str, Match]] = field(default_factory=list)
+
+
+def cluster(views: Iterable[EventView]) -> Clustering:
+    """Complete-linkage grouping of `views`, closest pairs first; independent of input order.
+
+    >>> v = lambda i, art, day: EventView(i, art, None, day, REMOTE, "Air/drone strike", None,
+    ...                                   33.3, 44.4, 1, "IQ-BG", "IRQ", None, None)
+    >>> cluster([v("x", "a", "2018-01-02"), v("y", "b", "2018-01-02"), v("z", "a", "2018-01-02")]).groups
+    [['x', 'y'], ['z']]
+    """
+    vs = sorted(views, key=lambda v: v.event_id)
+    pairs = []
+    for i, a in enumerate(vs):
+        for b in vs[i + 1:]:
+            m = match(a, b)
+            if m.ok:
+                pairs.append((m.cost, a.event_id, b.event_id, m))
+    pairs.sort(key=lambda p: (p[0], p[1], p[2]))
+    by_id = {v.event_id: v for v in vs}
+    group_of: dict[str, list[str]] = {v.event_id: [v.event_id] for v in vs}
+    links: list[tuple[str, str, Match]] = []
+    for _, x, y, m in pairs:
+        gx, gy = group_of[x], group_of[y]
+        if gx is gy or not all(match(by_id[p], by_id[q]).ok for p in gx for q in gy):
+            continue
+        gx.extend(gy)
+        for e in gy:
+            group_of[e] = gx
+        links.append((x, y, m))
+    seen: set[int] = set()
+    groups = []
+    for v in vs:
+        g = group_of[v.event_id]
+        if id(g) not in seen:
+            seen.add(id(g))
+            groups.append(sorted(g))
+    return Clustering(groups, links)
+
+
+def view_of(event_id: str, article: str, source: str | None, published: str | None,
+            rec: dict[str, Any]) -> EventView:
+    """The EventView of a SPEC event record (`export.records.event_record`)."""
+    loc = rec.get("location") or {}
+    return EventView(
+        event_id=event_id, article=article, source=source,
+        day=rec.get("date") or published, event_type=rec["event_type"],
+        sub_event_type=rec["sub_event_type"], weapon=rec.get("weapon"),
+        lat=loc.get("lat"), lon=loc.get("lon"), geo_precision=loc.get("geo_precision"),
+        admin1_code=loc.get("admin1_code"), iso3=loc.get("iso3"),
+        actor1=(rec.get("actor1") or {}).get("name"), actor2=(rec.get("actor2") or {}).get("name"),
+        gazetteer_id=loc.get("gazetteer_id"),
+    )
+
+
+# --- the incident a group of events makes ---------------------------------------------------
+
+BASE_CONFIDENCE = {"asserted": 0.6, "claimed": 0.45, "hedged": 0.35}
+SAME_SOURCE_WEIGHT = 0.5  # a second article from the same outlet adds less than another outlet
+
+
+def incident_id(event_ids: Iterable[str]) -> str:
+    """Stable: named after its smallest event id, so it survives the arrival of more sources.
+
+    >>> incident_id(["ev-b2", "ev-a1"])
+    'inc-a1'
+    """
+    return "inc-" + min(event_ids).removeprefix("ev-")
+
+
+def incident_record(members: list[dict[str, Any]]) -> dict[str, Any]:
+    """One SPEC event record for a group, plus `sources`, `confidence` and `event_ids`.
+
+    Each member is `{"event_id", "article_id", "source", "url", "published", "record"}`.
+    Munitions are the range over all reports; fatalities and injuries the lowest figure a source
+    gives as fact (asserted), else the lowest given at all; place, date and type the most precise
+    and most told. `sources` keeps what each source reported.
+    """
+    members = sorted(members, key=lambda m: m["event_id"])
+    recs = [m["record"] for m in members]
+    best = min(recs, key=lambda r: (_precision(r), -_votes(recs, r), r["event_id"]))
+    out = dict(best)
+    out["event_id"] = incident_id(m["event_id"] for m in members)
+    out["event_type"], out["sub_event_type"] = _type_of(recs)
+    out["date"], out["time_precision"] = _date_of(recs)
+    out["weapon"] = _most_told([r.get("weapon") for r in recs if r.get("weapon") not in (None, "unknown")],
+                               best.get("weapon"))
+    out["actor1"] = _actor_of(recs, "actor1")
+    out["actor2"] = _actor_of(recs, "actor2")
+    out["munitions"] = _range([r.get("munitions") for r in recs])
+    out["fatalities"] = lowest_fact(recs, "fatalities")
+    out["injuries"] = lowest_fact(recs, "injuries")
+    outcomes = [r.get("outcome") for r in recs if r.get("outcome") not in (None, "unknown")]
+    out["outcome"] = _most_told(outcomes, "unknown")
+    certainties = {r.get("certainty") for r in recs}
+    out["certainty"] = next(c for c in ("asserted", "claimed", "hedged", None) if c in certainties or c is None)
+    out["attributed_to"] = [a for r in recs for a in r.get("attributed_to") or []]
+    out["evidence"] = [dict(e, event_id=r["event_id"]) for r in recs for e in r.get("evidence") or []]
+    out["confidence"] = confidence(members)
+    out["event_ids"] = [m["event_id"] for m in members]
+    out["sources"] = [source_entry(m) for m in members]
+    return out
+
+
+def lowest_fact(recs: list[dict[str, Any]], key: str) -> int | None:
+    """The lowest figure given as fact; when no source asserts one, the lowest given at all."""
+    asserted = [r[key] for r in recs if r.get(key) is not None and r.get("certainty") == "asserted"]
+    anyone = [r[key] for r in recs if r.get(key) is not None]
+    return min(asserted or anyone) if anyone else None
+
+
+def confidence(members: list[dict[str, Any]]) -> float:
+    """1 - the chance that every report is wrong; more outlets count more than more articles.
+
+    >>> confidence([{"source": "A", "record": {"certainty": "asserted"}}])
+    0.6
+    >>> confidence([{"source": "A", "record": {"certainty": "asserted"}},
+    ...             {"source": "B", "record": {"certainty": "asserted"}}])
+    0.84
+    """
+    doubt = 1.0
+    seen: set[Any] = set()
+    for m in sorted(members, key=lambda m: -BASE_CONFIDENCE.get(m["record"].get("certainty"), 0.35)):
+        c = BASE_CONFIDENCE.get(m["record"].get("certainty"), 0.35)
+        if m.get("source") in seen:
+            c *= SAME_SOURCE_WEIGHT
+        seen.add(m.get("source"))
+        doubt *= 1 - c
+    return round(min(1 - doubt, 0.99), 2)
+
+
+def source_entry(m: dict[str, Any]) -> dict[str, Any]:
+    r = m["record"]
+    return {
+        "article_id": m["article_id"], "source": m.get("source"), "url": m.get("url"),
+        "published": m.get("published"), "event_id": m["event_id"],
+        "reported": {k: r.get(k) for k in ("date", "sub_event_type", "weapon", "munitions", "fatalities",
+                                           "injuries", "outcome", "certainty")}
+                    | {"location": (r.get("location") or {}).get("name")},
+    }
+
+
+def _precision(r: dict[str, Any]) -> int:
+    return (r.get("location") or {}).get("geo_precision") or 4
+
+
+def _votes(recs: list[dict[str, Any]], r: dict[str, Any]) -> int:
+    return sum(x["sub_event_type"] == r["sub_event_type"] for x in recs)
+
+
+def _type_of(recs: list[dict[str, Any]]) -> tuple[str, str]:
+    """The most told type; an attack that some say was intercepted is a disrupted attack only
+    when most say so."""
+    pairs = [(r["event_type"], r["sub_event_type"]) for r in recs]
+    return max(sorted(set(pairs)), key=pairs.count)
+
+
+def _date_of(recs: list[dict[str, Any]]) -> tuple[str | None, int | None]:
+    dated = [(r.get("time_precision") or 3, r["date"]) for r in recs if r.get("date")]
+    if not dated:
+        return None, None
+    prec = min(p for p, _ in dated)
+    days = [d for p, d in dated if p == prec]
+    return max(sorted(set(days)), key=days.count), prec
+
+
+def _actor_of(recs: list[dict[str, Any]], key: str) -> dict[str, Any] | None:
+    named = [r[key] for r in recs if r.get(key) and r[key].get("name")]
+    if not named:
+        return None
+    names = [a["name"] for a in named]
+    top = max(sorted(set(names)), key=names.count)
+    return next(a for a in named if a["name"] == top)
+
+
+def _most_told(values: list[Any], default: Any) -> Any:
+    if not values:
+        return default
+    return max(sorted(set(values)), key=values.count)
+
+
+def _range(ranges: list[dict[str, int] | None]) -> dict[str, int] | None:
+    given = [r for r in ranges if r]
+    if not given:
+        return None
+    return {"min": min(r["min"] for r in given), "max": max(r["max"] for r in given)}
