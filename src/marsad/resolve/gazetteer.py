@@ -4,8 +4,9 @@ automaton over every name.
 Two sources are merged: the built artefact `resources/gazetteer/gazetteer.tsv.gz` (Who's On
 First, OCHA Iraq, Natural Earth; see `scripts/build_gazetteer.py`) and the curated
 `resources/ar/places_extra.tsv` (bases, fields, crossings, Yemen...). Names in
-`place_blocklist.tsv` (common words that are also village names) never become candidates
-of a village, only of a curated site, a governorate or a country.
+`place_blocklist.tsv` (common words that are also village names) are candidates of a village
+only after a feature noun (`قرية الحرب`); rows of scope `all` ask that of every entry but the
+curated ones (`صور` is "pictures" before it is Tyre).
 
 It is built once per process (`gazetteer()` is cached) and never changed afterwards.
 
@@ -66,7 +67,8 @@ class Place:
 class Gazetteer:
     """Places, a name index and one automaton over all names (with hashtag forms)."""
 
-    def __init__(self, places: list[Place], blocked: frozenset[str]) -> None:
+    def __init__(self, places: list[Place], blocked: frozenset[str],
+                 never: frozenset[str] = frozenset()) -> None:
         self.places = tuple(places)
         self.by_id = {p.id: i for i, p in enumerate(self.places)}
         self.country_name = {p.iso3: p.name for p in self.places if p.kind == "country"}
@@ -80,9 +82,11 @@ class Gazetteer:
         # places whose name is also a common word: candidates only after a feature noun
         self._weak: dict[str, list[int]] = {}
         for i, p in enumerate(self.places):
+            strong = p.curated or p.kind in STRONG_KINDS or p.pop >= BIG_TOWN
             for name in p.names:
-                weak = name in blocked and not (p.curated or p.kind in STRONG_KINDS or p.pop >= BIG_TOWN)
                 for form in _forms(name):
+                    weak = not p.curated and (name in never or form in never) or \
+                        not strong and (form in blocked or name in blocked)
                     (self._weak if weak else self._index).setdefault(form, []).append(i)
         self.matcher = LexiconMatcher((form, form) for form in {**self._weak, **self._index})
 
@@ -148,8 +152,10 @@ def gazetteer() -> Gazetteer:
         if r["type"] == "admin1":
             admin1_names.setdefault(r["admin1_code"], r["name"])
     iso2 = {p.iso3: p.cc for p in places if p.kind == "country"}
-    blocked = frozenset(r["surface"] for r in load("ar", "place_blocklist"))
-    return Gazetteer(curated_places(admin1_names, iso2) + places, blocked)
+    rows = load("ar", "place_blocklist")
+    blocked = frozenset(r["surface"] for r in rows)
+    never = frozenset(r["surface"] for r in rows if r["scope"] == "all")
+    return Gazetteer(curated_places(admin1_names, iso2) + places, blocked, never)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
