@@ -1,9 +1,11 @@
 """Sentences and tokens of Arabic news, on the folded text.
 
-Sentences end at `.` `؟` `?` `!` `؛` `;` and at line breaks, never at a comma, a decimal point
-(`2.5`), an abbreviation's dot between letters of one word, or inside a quotation that has not
-closed on the same line. Tokens are words, numbers and punctuation marks with their offsets;
-a word's proclitics (و ف ب ل ك ال لل) are marked off only where the rest is a known word.
+Sentences end at `.` `؟` `?` `!` `؛` `;` `…` and at line breaks, never at a comma, a decimal
+point (`2.5`), the dot of an abbreviation (`أ.ف.ب`, `د. علي`, `U.S.`, `alarabiya.net`), or inside
+a quotation that closes later on the same line (a mark just before the closing quote ends the
+sentence after the quote). A line without final punctuation (a headline) is a sentence of its
+own. Tokens are words, numbers and punctuation marks with their offsets; a word's proclitics
+(و ف ب ك ل س ال لل) are marked off only where the rest is a known word.
 
 >>> t = "قتل 2.5 شخص. وأصيب آخرون؛ ثم\\nانتهى"
 >>> [t[s:e] for s, e in sentence_spans(t)]
@@ -12,81 +14,190 @@ a word's proclitics (و ف ب ل ك ال لل) are marked off only where the res
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
 from marsad.document import Sentence, Token
 
-# An end mark is a boundary unless it sits between two digits (2.5) or two Latin letters (U.S.).
-_BOUNDARY = regex.compile(r"(?<!\d)[.](?!\d)|(?<=\d)[.](?!\d)|(?<!\d)[.](?=\d)|[؟?!؛;]+|\n+")
+# A dot between two digits is a decimal point, not a boundary; other marks always are.
+_BOUNDARY = regex.compile(r"(?<!\d)\.|\.(?!\d)|[؟?!؛;…]+|\n+")
 _TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{N}]", regex.V1)
-_CLITIC = regex.compile(r"^(?:[وف])?(?:[بكلس]?ال|لل|[بكلس])")
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]", regex.V1)
+_CLOSERS = frozenset("\"')]}»")
+
+# Proclitic chains, longest first: conjunction, then preposition or future marker, then article.
+CLITIC_CHAINS: tuple[str, ...] = tuple(sorted(
+    {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل", "س") for a in ("", "ال")
+     if not (p == "س" and a)} - {""} | {"لل", "ولل", "فلل"},
+    key=lambda x: (-len(x), x)))
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
-    """`[start, end)` of each sentence, without the end mark, trimmed of spaces."""
+    """`[start, end)` of each sentence, without the end mark, trimmed of spaces.
+
+    >>> t = 'قال: "لن نسكت." ثم غادر'
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['قال: "لن نسكت."', 'ثم غادر']
+    """
     pos = 0
     for m in _BOUNDARY.finditer(text):
         s, e = m.span()
         mark = m.group()
-        if mark == "." and _inside_initialism(text, s):
+        if mark == "." and _abbreviation(text, s):
             continue
         if "\n" not in mark and _inside_quote(text, pos, s):
+            close = _closing_quote_after(text, e)
+            if close < 0:
+                continue
+            # `."` ends the sentence after the quote: keep the quote in the sentence
+            yield from _trimmed(text, pos, close + 1)
+            pos = close + 1
             continue
-        yield from _trimmed(text, pos, s, text[pos:s])
-        pos = e
-    yield from _trimmed(text, pos, len(text), text[pos:])
+        if s >= pos:
+            yield from _trimmed(text, pos, s)
+            pos = e
+    yield from _trimmed(text, pos, len(text))
 
 
 def _inside_quote(text: str, start: int, i: int) -> bool:
-    """A mark inside a quotation that closes later on the same line does not end a sentence."""
+    """Whether a mark at `i` is inside a quotation that closes later on the same line."""
     if text.count('"', start, i) % 2 == 0:
         return False
     line_end = text.find("\n", i)
     return '"' in text[i:line_end if line_end >= 0 else len(text)]
 
 
-def _inside_initialism(text: str, i: int) -> bool:
-    """A dot between two single Latin letters (U.S.A) does not end a sentence."""
-    return 0 < i < len(text) - 1 and text[i - 1].isascii() and text[i - 1].isalpha() and \
-        text[i + 1].isascii() and text[i + 1].isalpha()
+def _closing_quote_after(text: str, i: int) -> int:
+    """The closing quote right after an end mark (only marks and spaces between), else -1."""
+    j = i
+    while j < len(text) and (text[j] in " .؟?!؛;…" or text[j] in _CLOSERS and text[j] != '"'):
+        j += 1
+    return j if j < len(text) and text[j] == '"' else -1
 
 
-def _trimmed(text: str, s: int, e: int, chunk: str) -> Iterator[tuple[int, int]]:
-    lead = len(chunk) - len(chunk.lstrip())
-    trail = len(chunk) - len(chunk.rstrip())
-    if e - trail > s + lead:
-        yield s + lead, e - trail
+def _abbreviation(text: str, i: int) -> bool:
+    """A dot after a one-letter word (`أ.ف.ب`, `د.`, `U.S.`) or between two Latin letters
+    (`alarabiya.net`) does not end a sentence."""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if before.isascii() and before.isalpha() and after.isascii() and after.isalpha():
+        return True
+    if not before or not before.isalpha():
+        return False
+    return i < 2 or not _WORD_CHAR.match(text[i - 2])
+
+
+def _trimmed(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        yield s, e
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Sentences with the paragraph each is in (a paragraph ends at a blank line or a break)."""
-    out = []
+    """Sentences with their paragraph (paragraphs are separated by line breaks).
+
+    >>> [(s.start, s.paragraph) for s in sentences("عنوان\\nجملة. وأخرى")]
+    [(0, 0), (6, 1), (12, 1)]
+    """
+    out: list[Sentence] = []
     para = 0
     last_end = 0
     for s, e in sentence_spans(text):
-        if "\n" in text[last_end:s] and out:
+        if out and "\n" in text[last_end:s]:
             para += 1
         out.append(Sentence(s, e, para))
         last_end = e
     return out
 
 
+class Vocabulary:
+    """Known words for proclitic splitting: exact words, plus stems (`استهدف*`) that a word
+    may continue. Call it with a folded word.
+
+    >>> v = Vocabulary(["صواريخ", "استهدف*"])
+    >>> v("صواريخ"), v("استهدفت"), v("صاروخ")
+    (True, True, False)
+    """
+
+    def __init__(self, words: Iterable[str] = ()) -> None:
+        self.words: set[str] = set()
+        self.stems: set[str] = set()
+        self.add(words)
+
+    def add(self, words: Iterable[str]) -> Vocabulary:
+        """Add folded words (a multi-word entry adds each of its words)."""
+        for entry in words:
+            stem = entry.endswith("*")
+            parts = entry.rstrip("*").split()
+            for k, w in enumerate(parts):
+                (self.stems if stem and k == len(parts) - 1 else self.words).add(w)
+        return self
+
+    def __call__(self, word: str) -> bool:
+        if word in self.words or word.isdigit():
+            return True
+        return any(word[:n] in self.stems for n in range(2, len(word)))
+
+
+# The resources whose key column feeds the default vocabulary (cheap ones; pass more yourself).
+DEFAULT_VOCABULARY = ("number_words", "countable_nouns", "triggers", "weapons", "casualty_words", "cues")
+
+
+@functools.cache
+def default_vocabulary(names: tuple[str, ...] = DEFAULT_VOCABULARY, lang: str = "ar") -> Vocabulary:
+    """A Vocabulary from the key column of each named resource that exists in the manifest."""
+    from marsad.resources import load, manifest
+
+    vocab = Vocabulary()
+    specs = manifest(lang)["resources"]
+    for name in names:
+        spec = specs.get(name)
+        if spec and spec.get("key"):
+            vocab.add(row[spec["key"]] for row in load(lang, name))
+            if name == "countable_nouns":  # their duals are words too
+                vocab.add(d for row in load(lang, name) for d in row.get("dual", "").split("|") if d)
+    return vocab
+
+
 def tokens(text: str, known: Callable[[str], bool] | None = None) -> list[Token]:
-    """Tokens with offsets; `known(rest)` decides whether a proclitic may be split off."""
+    """Tokens with offsets; `known(rest)` decides whether a proclitic chain may be split off
+    (a chain before a digit always is: `ب14`).
+
+    >>> t = "والصواريخ بثمانية"
+    >>> [t[k.prefix_end:k.end] for k in tokens(t, Vocabulary(["صواريخ", "ثمانيه", "ثمانية"]))]
+    ['صواريخ', 'ثمانية']
+    """
     out = []
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         prefix_end = s
-        if known is not None and e - s > 2:
-            c = _CLITIC.match(text, s, e)
-            if c:
-                # try the longest clitic chain first, then shorter ones
-                for cut in range(c.end(), s, -1):
-                    rest = text[cut:e]
-                    if len(rest) >= 2 and (known(rest) or known("ال" + rest)):
-                        prefix_end = cut
-                        break
+        if known is not None and e - s > 2 and text[s] in "وفبكلس":
+            prefix_end = _split(text, s, e, known)
         out.append(Token(s, e, prefix_end))
     return out
+
+
+def _split(text: str, s: int, e: int, known: Callable[[str], bool]) -> int:
+    """Where the longest proclitic chain whose rest is a known word ends (`s` if none)."""
+    word = text[s:e]
+    for chain in CLITIC_CHAINS:
+        if len(word) - len(chain) < 2 or not word.startswith(chain):
+            continue
+        rest = word[len(chain):]
+        if rest[0].isdigit() or known(rest) or (chain.endswith("ل") and known("ال" + rest)):
+            return s + len(chain)
+    return s
+
+
+def assign_sentences(toks: list[Token], sents: list[Sentence]) -> None:
+    """Set each token's sentence index in one merge pass (both lists are in text order)."""
+    k = 0
+    for t in toks:
+        while k < len(sents) and sents[k].end <= t.start:
+            k += 1
+        t.sentence = k if k < len(sents) and sents[k].start <= t.start else -1

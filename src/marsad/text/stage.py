@@ -4,24 +4,46 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.document import Document
+from marsad.document import Document, Mention
 from marsad.pipeline import register
-from marsad.text.segment import sentences, tokens
+from marsad.text.numbers import find_numbers
+from marsad.text.segment import assign_sentences, default_vocabulary, sentences, tokens
 
 
 @dataclass
 class SegmentStage:
+    """Sentences and tokens; proclitics are split off where the rest is in `default_vocabulary()`."""
+
     name: str = "segment"
     requires: tuple[str, ...] = ("norm",)
     assigns: tuple[str, ...] = ("sentences", "tokens")
-    version: str = "segment.v1"
+    version: str = "segment.v2"
 
     def __call__(self, doc: Document) -> Document:
-        doc.sentences = sentences(doc.norm.text)
-        doc.tokens = tokens(doc.norm.text)
-        for t in doc.tokens:
-            t.sentence = doc.sentence_of(t.start)
+        text = doc.norm.text
+        doc.sentences = sentences(text)
+        doc.tokens = tokens(text, default_vocabulary())
+        assign_sentences(doc.tokens, doc.sentences)
+        return doc
+
+
+@dataclass
+class NumbersStage:
+    """Number mentions: `Mention("number", start, end, code=role, data=Number.data())`.
+
+    `code` is the number's role ("count", "year", "time", "date", "percent", "money", "other").
+    """
+
+    name: str = "numbers"
+    requires: tuple[str, ...] = ("sentences",)
+    assigns: tuple[str, ...] = ("mentions:number",)
+    version: str = "numbers.v1"
+
+    def __call__(self, doc: Document) -> Document:
+        for n in find_numbers(doc.norm.text):
+            doc.mentions.append(Mention("number", n.start, n.end, n.role, n.data(), doc.sentence_of(n.start)))
         return doc
 
 
 register("segment")(SegmentStage)
+register("numbers")(NumbersStage)
