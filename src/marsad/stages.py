@@ -13,6 +13,7 @@ BUILTIN_MODULES = (
     "marsad.resolve.places",
     "marsad.resolve.actors",
     "marsad.extract.assemble",
+    "marsad.extract.background",
     "marsad.fuse.within",
     "marsad.extract.notes",
 )

@@ -24,7 +24,7 @@ from marsad.taxonomy import EVENT_TYPE_OF
 
 # Which trigger names the incident when several share a clause (first wins).
 PRIORITY = ("INTERCEPT", "FOIL", "ASSASSINATE", "ARREST", "ABDUCT", "STRIKE", "EXPLODE", "SHELL",
-            "CLASH", "SHOOT", "STORM", "FIRE", "FALL", "ATTACK", "TARGET", "RESPOND", "SUFFER",
+            "CLASH", "SHOOT", "BODY", "STORM", "FIRE", "FALL", "ATTACK", "TARGET", "RESPOND", "SUFFER",
             "CAPTURE", "PROTEST", "LOOT")
 # Triggers that name no kind of attack of their own: they join the trigger beside them, and
 # the weapon decides the type.
@@ -32,8 +32,11 @@ GENERIC = frozenset({"ATTACK", "TARGET", "FIRE", "FALL", "SUFFER", "STORM", "RES
 WEAPON_DECIDES = GENERIC | {"EXPLODE", "SHELL"}
 # Triggers that absorb the attack words in their clause (the attack is what they disrupt or follow).
 ABSORBING = frozenset({"INTERCEPT", "FOIL", "ARREST", "ASSASSINATE", "ABDUCT"})
+# Incidents whose figures are not casualties of their own (an arrest after a bombing).
+NO_CASUALTIES = frozenset({"ARREST", "ABDUCT", "PROTEST"})
+AIRCRAFT = frozenset({"airstrike", "drone"})
 # A weapon implied by the trigger when the clause names none.
-IMPLIED_WEAPON = {"STRIKE": "airstrike", "SHELL": "artillery", "SHOOT": "small_arms"}
+IMPLIED_WEAPON = {"STRIKE": "airstrike", "SHELL": "artillery", "SHOOT": "small_arms", "EXPLODE": "ied"}
 _RANK = {c: i for i, c in enumerate(PRIORITY)}
 
 
@@ -173,7 +176,7 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
     text = doc.norm.text
     main = group.main
     weapons = attack_weapons(in_clause)
-    weapon_m = group.weapon or (weapons[0] if weapons else None)
+    weapon_m = aircraft_subject(text, main, weapons) or group.weapon or (weapons[0] if weapons else None)
     if weapon_m is None and main.code in GENERIC:
         weapon_m = sentence_weapon(main, sentence_ms)
     weapon = weapon_m.code if weapon_m else IMPLIED_WEAPON.get(main.code)
@@ -194,9 +197,18 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
     ev.munitions, used = munitions(text, counted, numbers)
     for n in used:
         ev.link("munitions", n)
-    add_casualties(doc, ev, in_clause)
+    if main.code not in NO_CASUALTIES:
+        add_casualties(doc, ev, in_clause)
     modality.annotate(doc, ev, in_clause, sentence_ms)
     return ev
+
+
+def aircraft_subject(text: str, trigger: Mention, weapons: list[Mention]) -> Mention | None:
+    """An aircraft named just before the trigger is what struck, whatever it fired
+    (`طائرة حربية استهدفت بالصواريخ` is an air strike)."""
+    before = [w for w in weapons if w.code in AIRCRAFT and w.end <= trigger.start
+              and words_between(text, w.end, trigger.start) <= 3]
+    return before[-1] if before else None
 
 
 def sentence_weapon(trigger: Mention, ms: list[Mention]) -> Mention | None:
@@ -226,6 +238,8 @@ def add_casualties(doc: Document, ev: Event, ms: list[Mention]) -> None:
 def _attach_trailing_casualties(doc: Document, ev: Event, rest: list[tuple[int, int]],
                                 ms: list[Mention]) -> None:
     """Casualties told in the next trigger-less clauses of the sentence belong to this event."""
+    if ev.trigger.code in NO_CASUALTIES:
+        return
     for clause in rest:
         in_clause = [m for m in ms if inside(m, clause)]
         if any(m.kind == "trigger" for m in in_clause):
@@ -236,7 +250,7 @@ def _attach_trailing_casualties(doc: Document, ev: Event, rest: list[tuple[int, 
 
 def _share_sentence_figures(doc: Document, events: list[Event], ms: list[Mention]) -> None:
     """A sentence with one event and casualty words before its clause (`قتل 3 في غارة`)."""
-    if len(events) != 1:
+    if len(events) != 1 or events[0].trigger.code in NO_CASUALTIES:
         return
     ev = events[0]
     if ev.fatalities is None or ev.injuries is None:

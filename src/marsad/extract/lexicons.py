@@ -36,7 +36,7 @@ class Lexicons:
 @functools.cache
 def compiled(lang: str = "ar") -> Lexicons:
     def matcher(name: str) -> LexiconMatcher:
-        return LexiconMatcher((row["surface"], row) for row in load(lang, name))
+        return LexiconMatcher(((row["surface"], row) for row in load(lang, name)), tanween=True)
 
     typing = {(r["code"], r["weapon"] or "*"): r for r in load(lang, "event_typing")}
     return Lexicons(matcher("triggers"), matcher("weapons"), matcher("casualty_words"),

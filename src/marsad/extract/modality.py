@@ -26,6 +26,8 @@ _NEXT_WORD = regex.compile(r"\s*(\w+)")
 def is_not_event(text: str, main: Mention, triggers: list[Mention], clause: tuple[int, int],
                  sentence: tuple[int, int], cues: list[Mention], numbers: list[Mention]) -> bool:
     first = min(t.start for t in triggers)
+    if any(c.code == "habitual" and clause[0] <= c.start < clause[1] for c in cues):
+        return True  # "shelled several times lately": a series, not one incident
     for c in cues:
         if c.start >= first or c.start < sentence[0]:
             continue

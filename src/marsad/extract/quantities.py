@@ -58,7 +58,7 @@ def casualties(text: str, words: list[Mention], numbers: list[Mention], persons:
     for w in words:
         bucket = fig.killed if w.code == "killed" else fig.injured
         (fig.killed_words if w.code == "killed" else fig.injured_words).append(w)
-        p = _person_after(text, w, persons)
+        p = _person_after(text, w, persons) or _person_before(text, w, persons, numbers)
         if p is not None and not any(n.start == p.start for n in numbers):
             bucket.append((1, p))
             continue
@@ -97,6 +97,15 @@ def _number_for(text: str, w: Mention, numbers: list[Mention], taken: set[int]) 
 def _close(text: str, a: int, b: int) -> bool:
     """At most two words between, and no punctuation."""
     return words_between(text, a, b) <= 2 and not any(ch in text[a:b] for ch in ".،,؛")
+
+
+def _person_before(text: str, w: Mention, persons: list[Mention], numbers: list[Mention]) -> Mention | None:
+    """A singular person noun just before a casualty verb (`شخصا لقي مصرعه`), with no count of its own."""
+    for p in persons:
+        if p.end <= w.start and words_between(text, p.end, w.start) <= 1 and not any(
+                n.end <= p.start and words_between(text, n.end, p.start) == 0 for n in numbers):
+            return p
+    return None
 
 
 def _person_after(text: str, w: Mention, persons: list[Mention]) -> Mention | None:

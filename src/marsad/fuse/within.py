@@ -44,8 +44,12 @@ def same_incident(a: Event, b: Event) -> bool:
     if a.background != b.background:
         return False
     if a.event_type != b.event_type:
-        return disrupted_attack(a, b) and same_place(a.location, b.location) and (
-            not a.date or not b.date or a.date == b.date)
+        if disrupted_attack(a, b):
+            # an attack and its interception: the same day, or told side by side
+            return same_place(a.location, b.location) and (
+                a.date == b.date if a.date and b.date else abs(a.sentence - b.sentence) <= 2)
+        loose = (unarmed_mention(b) and a.event_type in VIOLENT) or (unarmed_mention(a) and b.event_type in VIOLENT)
+        return loose and same_place(a.location, b.location) and (not a.date or not b.date or a.date == b.date)
     wa, wb = named_weapon(a), named_weapon(b)
     if a.sub_event_type != b.sub_event_type and None not in (wa, wb):
         return False
@@ -58,6 +62,15 @@ def same_incident(a: Event, b: Event) -> bool:
     if not same_place(a.location, b.location):
         return False
     return same_actor(a.actor1, b.actor1) and same_actor(a.actor2, b.actor2)
+
+
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence"})
+GENERIC_CODES = frozenset({"ATTACK", "TARGET", "SUFFER", "FIRE", "FALL", "STORM"})
+
+
+def unarmed_mention(ev: Event) -> bool:
+    """A later "the attack" with no weapon of its own (`وحدث الاعتداء أثناء ...`): it refers back."""
+    return ev.trigger.code in GENERIC_CODES and named_weapon(ev) is None and ev.munitions is None
 
 
 def disrupted_attack(a: Event, b: Event) -> bool:
@@ -118,10 +131,10 @@ def absorb(keep: Event, other: Event) -> None:
             setattr(keep, field, theirs)
     if other.sub_event_type == "Disrupted weapons use" and keep.sub_event_type != other.sub_event_type:
         keep.event_type, keep.sub_event_type, keep.outcome = other.event_type, other.sub_event_type, other.outcome
-    if keep.weapon == "unknown" and other.weapon != "unknown":
+    if keep.weapon == "unknown" and other.weapon != "unknown" or unarmed_mention(keep) and not unarmed_mention(other):
         keep.weapon = other.weapon
         if keep.sub_event_type != "Disrupted weapons use":
-            keep.sub_event_type = other.sub_event_type
+            keep.event_type, keep.sub_event_type = other.event_type, other.sub_event_type
     if _more_precise(other.location, keep.location):
         keep.location = other.location
     if (keep.time_precision or 9) > (other.time_precision or 9):

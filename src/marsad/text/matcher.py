@@ -25,6 +25,24 @@ PROCLITICS = regex.compile(r"(?:[وف])?(?:[بكلس]?ال|لل|[بكلس])?")
 _LAM_ELIDED = regex.compile(r"[وف]?ل")
 
 
+# Word endings that take no alef in the indefinite accusative (ة, ا, sound plurals, duals).
+_NO_ALEF = ("ه", "ا", "ات", "ين", "ون", "ان")
+
+
+def accusative(phrase: str) -> str:
+    """The indefinite accusative of a phrase, with the tanween alef the script writes:
+    `هجوم انتحاري` -> `هجوما انتحاريا`, `صاروخ` -> `صاروخا`, `عبوه ناسفه` unchanged.
+
+    >>> accusative("هجوم انتحاري")
+    'هجوما انتحاريا'
+    """
+    words = phrase.split(" ")
+    if not all(w.isalpha() and len(w) >= 3 and not w.endswith(_NO_ALEF) and not w.startswith("ال")
+               for w in words):
+        return phrase
+    return " ".join(w + "ا" for w in words)
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
@@ -48,7 +66,8 @@ class Hit:
 class LexiconMatcher:
     """An automaton over folded keys; `find` returns the longest valid hits, left to right."""
 
-    def __init__(self, entries: Iterable[tuple[str, Any]], *, proclitics: bool = True) -> None:
+    def __init__(self, entries: Iterable[tuple[str, Any]], *, proclitics: bool = True,
+                 tanween: bool = False) -> None:
         self._proclitics = proclitics
         table: dict[str, list[Any]] = {}
         for key, payload in entries:
@@ -59,6 +78,8 @@ class LexiconMatcher:
             stem = key.endswith("*")
             plain = key.rstrip("*")
             self._add(plain, (key, tuple(payloads), stem, False, len(plain)))
+            if tanween and not stem and (acc := accusative(plain)) != plain:
+                self._add(acc, (key, tuple(payloads), stem, False, len(acc)))
             if proclitics and plain.startswith("ال") and len(plain) > 3:
                 self._add(plain[1:], (key, tuple(payloads), stem, True, len(plain) - 1))
         self.size = len(table)
