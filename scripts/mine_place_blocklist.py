@@ -40,8 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--articles", type=int, default=6000)
     ap.add_argument("--top", type=int, default=300)
+    ap.add_argument("--big", action="store_true",
+                    help="count the names of big towns, governorates and countries instead (scope 'all' rows)")
     args = ap.parse_args(argv)
-    places = [p for p in read_artefact() if p.kind in MINOR and p.pop < BIG_TOWN]
+    if args.big:
+        places = [p for p in read_artefact() if not (p.kind in MINOR and p.pop < BIG_TOWN)]
+    else:
+        places = [p for p in read_artefact() if p.kind in MINOR and p.pop < BIG_TOWN]
     gaz = Gazetteer(places, frozenset())
     df: Counter[str] = Counter()
     total = 0

@@ -101,12 +101,14 @@ class Gazetteer:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Place names in folded `text`; each hit's payload is the matched name form.
 
-        A name without the article is not found behind one (`حرب` is no place in `الحرب`).
+        A name stored without the article is found behind one too (`الحصيبة` for `حصيبه`):
+        `article_added` tells those apart, and the resolver asks more of them.
         """
-        return [h for h in self.matcher.find(text, start, end) if not _article_added(text, h)]
+        return self.matcher.find(text, start, end)
 
 
-def _article_added(text: str, hit: Hit) -> bool:
+def article_added(text: str, hit: Hit) -> bool:
+    """Whether the text puts an article before a name stored without one (`الحرب` for `حرب`)."""
     prefix = text[hit.word_start:hit.start]
     return not hit.key.startswith("ال") and (prefix.endswith("ال") or prefix.endswith("لل"))
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from marsad.document import Document, Event, Mention
 from marsad.pipeline import register
-from marsad.resolve.gazetteer import Gazetteer, Place, gazetteer, km
+from marsad.resolve.gazetteer import Gazetteer, Place, article_added, gazetteer, km
 from marsad.resources import load
 from marsad.text.matcher import Hit, LexiconMatcher
 
@@ -65,6 +65,7 @@ class Reading:
     post: str = ""
     post_end: int = 0
     own_prep: bool = False  # the name itself carries ب (بالبوكمال)
+    article: bool = False  # the text adds an article the gazetteer name lacks
 
     def roles(self) -> set[str]:
         return {r for r, _, _ in self.quals}
@@ -98,7 +99,7 @@ def read_context(text: str, hits: list[Hit], ph: Phrases) -> list[Reading]:
     for h in hits:
         if h.key in ph.role:
             continue  # مدينة, منطقة, حدود: the words around names are no names themselves
-        r = Reading(h, own_prep="ب" in text[h.word_start:h.start])
+        r = Reading(h, own_prep="ب" in text[h.word_start:h.start], article=article_added(text, h))
         cur = h.word_start
         for _ in range(MAX_CHAIN):
             q = by_end.get(cur - 1)
@@ -121,6 +122,8 @@ def choose(g: Gazetteer, r: Reading, countries: Counter[str], admin1s: Counter[s
     """The best entry for a reading, or None when the name is no place here; `near`: the
     places the same sentence names (a candidate close to them is the likelier one)."""
     headed = bool(r.head) or "part" in r.roles()
+    if r.article and not (headed or r.roles() & QUALIFIED):
+        return None  # `الحرب` is the war, not the village حرب; `بلدة الحصيبة` is the town
     cands = [g.places[i] for i in g.candidates(r.hit.key, headed=headed)]
     if not cands:
         return None
@@ -202,6 +205,7 @@ class PlacesStage:
             near = [p for j, p in enumerate(first) if p is not None and j != i and sentence[j] == sentence[i]]
             p = choose(g, r, countries, admin1s, near) if near else first[i]
             doc.mentions.append(self._mention(doc, g, r, p, sentence[i]))
+        mark_appositions(text, doc.mentions_of("place"))
         return doc
 
     @staticmethod
@@ -216,6 +220,16 @@ class PlacesStage:
             "candidates": [g.places[i].id for i in g.candidates(r.hit.key, headed=True)][:8],
         }
         return Mention("place", r.start, r.end, p.id, data, sentence)
+
+
+def mark_appositions(text: str, ms: list[Mention]) -> None:
+    """`في بابل جنوب بغداد`, `الحصيبة شرق الرمادي`: a direction or nearness right after a place
+    describes that place; it is not where the event was."""
+    for a, b in zip(ms, ms[1:], strict=False):
+        gap = text[a.end:b.start]
+        if b.sentence == a.sentence and len(gap) <= 3 and not gap.strip(" ،,") and \
+                set(b.data["qualifiers"]) & QUALIFIED:
+            b.data["apposition"] = True
 
 
 def _actor_part(r: Reading) -> bool:
@@ -255,20 +269,34 @@ class ResolvePlacesStage:
 def place_of(doc: Document, ev: Event, places: list[Mention]) -> Mention | None:
     """The event's place: the most specific one of its clause, else its sentence, else the
     nearest sentence before it (same paragraph first), else the article's main place."""
-    located = [m for m in places if m.data["cue"] or m.data["precision"] < 3]
+    located = [m for m in places if (m.data["cue"] or m.data["precision"] < 3) and not m.data.get("apposition")]
+    pick = _own_place(ev, located)
+    if pick is not None and pick.data["kind"] == "country":
+        # `شمال سوريا`: a governorate the article names nearby says which part of the country
+        return _within(pick, ev, located) or pick
+    return pick or main_place(places)
+
+
+def _own_place(ev: Event, located: list[Mention]) -> Mention | None:
     lo, hi = ev.clause
     if hi > lo:
         pick = _most_specific([m for m in located if lo <= m.start < hi], ev.trigger.start)
         if pick is not None:
             return pick
-    pick = _most_specific([m for m in located if m.sentence == ev.sentence], ev.trigger.start)
-    if pick is not None:
-        return pick
-    for back in range(1, LOOKBACK + 1):
+    for back in range(LOOKBACK + 1):
         pick = _most_specific([m for m in located if m.sentence == ev.sentence - back], ev.trigger.start)
         if pick is not None:
             return pick
-    return main_place(places)
+    return None
+
+
+def _within(country: Mention, ev: Event, located: list[Mention]) -> Mention | None:
+    """The nearest place inside `country` named within LOOKBACK sentences of the event."""
+    inside = [m for m in located if m.data["iso3"] == country.data["iso3"] and m.data["admin1_code"]
+              and abs(m.sentence - ev.sentence) <= LOOKBACK]
+    if not inside:
+        return None
+    return min(inside, key=lambda m: (abs(m.sentence - ev.sentence), m.data["precision"]))
 
 
 def _most_specific(ms: list[Mention], anchor: int) -> Mention | None:
