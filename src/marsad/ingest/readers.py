@@ -1,113 +1,109 @@
-"""Read INPUT arguments (.txt, .jsonl, folders, `-`) into Articles, in order; never raise on one."""
+"""Read INPUT arguments into Articles, in order; never raise on one, never drop one silently.
+
+Inputs: files by suffix (`.txt`, `.html`, `.xml`/`.rss`/`.atom`, `.jsonl`, `.csv`, any of them
+`.gz`), folders (recursive, sorted), `-` for standard input, and URLs (a feed or a page). Every
+input gives at least one Article: its articles, or an error record that says why not.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
 from marsad.errors import InputError
+from marsad.ingest import archives, feeds, html  # noqa: F401  (they register their readers)
 from marsad.ingest.article import Article
 from marsad.ingest.decode import decode
-from marsad.ingest.language import check_arabic
+from marsad.ingest.fetch import fetch, is_url
+from marsad.ingest.registry import READERS, ReadOptions, checked, reader
 
-Reader = Callable[[Path], Iterator[Article]]
-READERS: dict[str, Reader] = {}
-
-
-def reader(*suffixes: str) -> Callable[[Reader], Reader]:
-    """Register a reader for file suffixes (the html and feed readers plug in the same way)."""
-
-    def deco(fn: Reader) -> Reader:
-        for s in suffixes:
-            READERS[s] = fn
-        return fn
-
-    return deco
+__all__ = ["READERS", "ReadOptions", "checked", "read_inputs", "read_path", "read_stream", "reader"]
 
 
-def read_inputs(inputs: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[Article]:
-    """Every article of every input, in the order given; a folder is read recursively, sorted."""
+def read_inputs(inputs: Iterable[str], *, stdin: BinaryIO | None = None,
+                fields: Mapping[str, str] | None = None) -> Iterator[Article]:
+    """Every article of every input, in the order given; a folder is read recursively, sorted.
+
+    >>> [a.error_code for a in read_inputs(["/no/such/file.txt"])]
+    ['E100']
+    """
+    opts = ReadOptions(fields=dict(fields or {}))
     for item in inputs:
         if item == "-":
-            yield from read_stream((stdin or sys.stdin.buffer).read(), "stdin")
-            continue
-        path = Path(item)
-        if path.is_dir():
-            for p in sorted(q for q in path.rglob("*") if q.is_file() and not q.name.startswith(".")):
-                yield from read_path(p)
-        elif path.exists():
-            yield from read_path(path)
+            yield from read_stream((stdin or sys.stdin.buffer).read(), "stdin", opts)
+        elif is_url(item):
+            yield from read_url(item, opts)
         else:
-            yield Article.failed(str(item), "E100", f"no such file or folder: {item}")
+            path = Path(item)
+            if path.is_dir():
+                for p in sorted(q for q in path.rglob("*") if q.is_file() and not _hidden(q, path)):
+                    yield from read_path(p, opts)
+            elif path.exists():
+                yield from read_path(path, opts)
+            else:
+                yield Article.failed(str(item), "E100", f"no such file or folder: {item}")
 
 
-def read_path(path: Path) -> Iterator[Article]:
-    suffixes = "".join(path.suffixes[-2:]).lower()
-    fn = READERS.get(suffixes) or READERS.get(path.suffix.lower()) or read_text_file
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read_path(path: Path, opts: ReadOptions | None = None) -> Iterator[Article]:
+    """The articles of one file, by its suffix; an unknown suffix is read as plain text."""
+    opts = opts or ReadOptions()
+    fn = READERS.get(path.suffix.lower()) or read_text
     try:
-        yield from fn(path)
+        with path.open("rb") as fh:
+            yield from fn(fh, path.name, opts)
     except OSError as exc:
         yield Article.failed(path.name, "E100", f"cannot read {path}: {exc.strerror or exc}")
 
 
-def checked(article: Article) -> Article:
-    """The article, or an error record when its text is not Arabic news text."""
-    if article.ok:
-        try:
-            check_arabic(article.text or "")
-        except InputError as exc:
-            return Article.failed(article.id, exc.code, str(exc), published=article.published,
-                                  title=article.title, source=article.source, url=article.url)
-    return article
-
-
 @reader(".txt", ".text", "")
-def read_text_file(path: Path) -> Iterator[Article]:
-    yield text_article(path.read_bytes(), path.name)
+def read_text(stream: BinaryIO, name: str, opts: ReadOptions) -> Iterator[Article]:
+    yield text_article(stream.read(opts.max_bytes + 1), name, opts.max_bytes)
 
 
-def text_article(data: bytes, id: str) -> Article:
+def text_article(data: bytes, id: str, max_bytes: int | None = None) -> Article:
     try:
-        return checked(Article(id=id, text=decode(data)))
+        text = decode(data) if max_bytes is None else decode(data, max_bytes=max_bytes)
     except InputError as exc:
         return Article.failed(id, exc.code, str(exc))
+    return checked(Article(id=id, text=text))
 
 
-@reader(".jsonl", ".ndjson")
-def read_jsonl_file(path: Path) -> Iterator[Article]:
-    with path.open("rb") as fh:
-        yield from jsonl_articles(fh, path.name)
+def sniff(data: bytes) -> str:
+    """The suffix whose reader fits `data`: `.jsonl`, `.xml` (a feed), `.html` or `.txt`.
+
+    >>> sniff(b'<?xml version="1.0"?><rss version="2.0">'), sniff(b"<!DOCTYPE html><html>")
+    ('.xml', '.html')
+    """
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:2000].lower()
+    if head.startswith(b"{"):
+        return ".jsonl"
+    if head.startswith(b"<"):
+        return ".xml" if any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf")) else ".html"
+    return ".txt"
 
 
-def jsonl_articles(lines: Iterable[bytes], name: str) -> Iterator[Article]:
-    for n, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        yield jsonl_article(raw, f"{name}:{n}")
+def read_stream(data: bytes, name: str, opts: ReadOptions | None = None) -> Iterator[Article]:
+    """Bytes from standard input or a URL, read by what they look like."""
+    import io
+
+    opts = opts or ReadOptions()
+    yield from READERS[sniff(data)](io.BytesIO(data), name, opts)
 
 
-def jsonl_article(raw: bytes, where: str) -> Article:
+def read_url(url: str, opts: ReadOptions) -> Iterator[Article]:
+    """A feed or a page the user named by URL (fetched now, bounded in time)."""
     try:
-        rec = json.loads(decode(raw))
-    except (InputError, json.JSONDecodeError) as exc:
-        return Article.failed(where, "E106", f"not a JSON object: {exc}")
-    if not isinstance(rec, dict):
-        return Article.failed(where, "E106", "not a JSON object")
-    art_id = str(rec.get("id") or where)
-    meta = {k: rec.get(k) for k in ("published", "title", "source", "url")}
-    meta = {k: (str(v) if v is not None else None) for k, v in meta.items()}
-    text = rec.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return Article.failed(art_id, "E101", "empty or missing 'text'", **meta)
-    return checked(Article(id=art_id, text=text, **meta))
-
-
-def read_stream(data: bytes, name: str) -> Iterator[Article]:
-    """Standard input: JSON Lines when it starts with `{`, else one plain-text article."""
-    if data.lstrip()[:1] == b"{":
-        yield from jsonl_articles(data.splitlines(), name)
+        got = fetch(url)
+    except InputError as exc:
+        yield Article.failed(url, exc.code, str(exc), url=url)
+        return
+    if sniff(got.data) == ".html":
+        yield html.page_article(got.data, url, max_bytes=opts.max_bytes, url=url)
     else:
-        yield text_article(data, name)
+        yield from read_stream(got.data, url, opts)

@@ -1,0 +1,225 @@
+"""HTML pages: the article's main text (trafilatura) and its metadata (our own, from structure).
+
+The text is what trafilatura keeps as the main content, less the lines that are site chrome by
+`resources/ingest/boilerplate.tsv` (`هل أعجبك المحتوى`, `الأكثر قراءة` and the links under it).
+Spans of every event are into this extracted text.
+
+Metadata come only from structure, never from free text: the title from `og:title`, JSON-LD
+`headline`, `<h1>` or `<title>`; the author from meta tags or JSON-LD; the publication date from
+`article:published_time` and its kin, JSON-LD `datePublished`, or a `<time>` outside any footer;
+the canonical URL from `<link rel=canonical>` or `og:url`. So a footer's `© 2021` is never a date.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+import regex
+
+from marsad.errors import InputError
+from marsad.ingest.article import Article
+from marsad.ingest.dates import parse_date
+from marsad.ingest.decode import MAX_BYTES, decode
+from marsad.ingest.registry import ReadOptions, checked, reader
+from marsad.resources import load
+from marsad.text.normalize import fold
+
+_DATE_META = ("article:published_time", "og:published_time", "og:article:published_time",
+              "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date",
+              "dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "sailthru.date",
+              "parsely-pub-date", "article.published")
+_AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "byl")
+_SHORT = 12  # words: a boilerplate line is short
+_HEADLINE = 20  # words: a related-link line under a section heading
+_SENTENCE_END = (".", "!", "؟", "?", ":", "…", '"', "»")
+_LEAD = regex.compile(r"^[\s\p{P}\p{S}]+")  # bullets, pipes and quotes before a phrase
+
+
+@dataclass(slots=True)
+class Page:
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+def parse_page(html: str, *, base_url: str | None = None) -> Page:
+    """The main text and metadata of an HTML page, or InputError E108 when it has no article text.
+
+    >>> page = parse_page('<html><head><meta property="article:published_time" content="2022-01-05">'
+    ...                   '</head><body><article><p>' + 'قصف مدفعي على القرية. ' * 20 + '</p></article>'
+    ...                   '<footer>© 2021</footer></body></html>')
+    >>> page.published, page.text.startswith("قصف مدفعي")
+    ('2022-01-05', True)
+    """
+    import trafilatura  # the html extra; imported here so plain-text runs never pay for it
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, TypeError) as exc:  # lxml raises these on documents with no elements
+        raise InputError("E108", f"not an HTML page: {exc}") from None
+    meta = page_metadata(tree)
+    h1 = _text(tree, "//h1")  # before trafilatura, which prunes the tree it is given
+    text = trafilatura.extract(tree, url=base_url, include_comments=False, include_tables=False,
+                               include_images=False, include_links=False, deduplicate=False) or ""
+    text = strip_boilerplate(_drop_headline(text, meta["title"], h1))
+    if not text.strip():
+        truncated = "</html>" not in html[-4000:].lower() and "</body>" not in html[-4000:].lower()
+        why = "truncated HTML page: no article text before the cut" if truncated else \
+            "no article text found in the HTML page"
+        raise InputError("E108", why)
+    return Page(text=text, **meta)
+
+
+def _drop_headline(text: str, *titles: str | None) -> str:
+    """The text without a first line that repeats the title: the title is metadata, not article."""
+    first, _, rest = text.partition("\n")
+    keys = {" ".join(t.split()) for t in titles if t}
+    return rest if " ".join(first.split()) in keys else text
+
+
+def page_metadata(tree: Any) -> dict[str, str | None]:
+    """Title, author, publication date and canonical URL from the page's structure."""
+    metas = _metas(tree)
+    ld = _json_ld(tree)
+    return {
+        "title": _first(metas.get("og:title"), ld.get("headline"), _text(tree, "//h1"), _text(tree, "//title")),
+        "author": _first(*(metas.get(k) for k in _AUTHOR_META), _ld_author(ld.get("author"))),
+        "published": _first(*(parse_date(metas.get(k)) for k in _DATE_META),
+                            parse_date(_str(ld.get("datePublished"))), _time_date(tree)),
+        "url": _first(_attr(tree, "//link[@rel='canonical']/@href"), metas.get("og:url"), _str(ld.get("url"))),
+    }
+
+
+def _metas(tree: Any) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = (el.get("content") or "").strip()
+        if key and value and key not in out:
+            out[key] = value
+    return out
+
+
+def _json_ld(tree: Any) -> dict[str, Any]:
+    """The first JSON-LD object that describes an article (or has a datePublished)."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for obj in _ld_objects(data):
+            if "datePublished" in obj or "Article" in str(obj.get("@type", "")):
+                return obj
+    return {}
+
+
+def _ld_objects(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [o for d in data for o in _ld_objects(d)]
+    if isinstance(data, dict):
+        return [data, *_ld_objects(data.get("@graph", []))]
+    return []
+
+
+def _ld_author(value: Any) -> str | None:
+    if isinstance(value, list):
+        names = [_ld_author(v) for v in value]
+        return ", ".join(n for n in names if n) or None
+    if isinstance(value, dict):
+        return _str(value.get("name"))
+    return _str(value)
+
+
+def _time_date(tree: Any) -> str | None:
+    """The first `<time>` that is not inside a footer: its `datetime`, else its text."""
+    for el in tree.iter("time"):
+        if el.xpath("ancestor::footer") or any("footer" in (a.get("class") or "") + (a.get("id") or "")
+                                               for a in el.iterancestors()):
+            continue
+        day = parse_date(el.get("datetime")) or parse_date(el.text_content())
+        if day:
+            return day
+    return None
+
+
+def _text(tree: Any, xpath: str) -> str | None:
+    found = tree.xpath(xpath)
+    return " ".join(found[0].text_content().split()) or None if found else None
+
+
+def _attr(tree: Any, xpath: str) -> str | None:
+    found = tree.xpath(xpath)
+    return str(found[0]).strip() or None if found else None
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _first(*values: str | None) -> str | None:
+    return next((v for v in values if v), None)
+
+
+@functools.cache
+def _phrases() -> tuple[tuple[str, str], ...]:
+    return tuple((r["phrase"], r["kind"]) for r in load("ingest", "boilerplate"))
+
+
+def strip_boilerplate(text: str) -> str:
+    """The text without chrome lines; a section heading (`اقرأ أيضا`) takes its link list with it.
+
+    >>> strip_boilerplate("قصف على القرية.\\nاقرأ أيضا\\nعنوان خبر آخر\\nهل أعجبك المحتوى؟")
+    'قصف على القرية.'
+    """
+    out: list[str] = []
+    in_section = False
+    for line in text.split("\n"):
+        kind = boilerplate_kind(line)
+        if kind:
+            in_section = kind == "section"
+            continue
+        if in_section and _is_headline(line):
+            continue
+        in_section = False
+        out.append(line)
+    return "\n".join(out).strip()
+
+
+def boilerplate_kind(line: str) -> str | None:
+    """`line` or `section` when a short line starts with a boilerplate phrase, else None."""
+    folded = _LEAD.sub("", fold(line)).strip()
+    if not folded or len(folded.split()) > _SHORT:
+        return None
+    for phrase, kind in _phrases():
+        if folded.startswith(phrase) and (len(folded) == len(phrase) or not folded[len(phrase)].isalpha()):
+            return kind
+    return None
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _HEADLINE and not line.rstrip().endswith(_SENTENCE_END)
+
+
+@reader(".html", ".htm", ".xhtml")
+def read_page(stream: BinaryIO, name: str, opts: ReadOptions) -> Iterator[Article]:
+    """An HTML file as one article; its own date, title and canonical URL come with it."""
+    yield page_article(stream.read(opts.max_bytes + 1), name, max_bytes=opts.max_bytes)
+
+
+def page_article(data: bytes, name: str, *, max_bytes: int = MAX_BYTES, url: str | None = None) -> Article:
+    """One page's bytes as an Article, or an error record that says why not."""
+    try:
+        page = parse_page(decode(data, max_bytes=max_bytes), base_url=url)
+    except InputError as exc:
+        return Article.failed(name, exc.code, str(exc), url=url)
+    meta = {"author": page.author} if page.author else {}
+    return checked(Article(id=name, text=page.text, published=page.published, title=page.title,
+                           url=page.url or url, meta=meta))
