@@ -63,6 +63,8 @@ _DROP = (
     r"|(?<= ) +"  # runs of spaces become one space
     r"|(?<=[\n\r]) +"  # indentation after a line break
 )
+# the marks that belong to the letter before them, kept inside a span's end
+_MARKS = regex.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]*")
 _PRESENTATION = r"[\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e]"
 _EDITS = regex.compile(f"(?P<drop>{_DROP})|(?P<pres>{_PRESENTATION})|(?P<cr>\r)", regex.V1)
 
@@ -106,13 +108,13 @@ class NormalizedText:
         return self.orig_starts[i]
 
     def original_end(self, pos: int) -> int:
-        """Where a folded span ending (exclusive) at `pos` ends in the original text."""
+        """Where a folded span ending (exclusive) at `pos` ends in the original text; the
+        diacritics and tatweel of its last letter are part of it (`ثلاثةُ`, not `ثلاثة`)."""
         if not self.norm_starts or pos <= 0:
             return 0
         i = self._piece(pos - 1)
-        if self.identity[i]:
-            return self.orig_starts[i] + (pos - self.norm_starts[i])
-        return self.orig_ends[i]
+        end = self.orig_starts[i] + (pos - self.norm_starts[i]) if self.identity[i] else self.orig_ends[i]
+        return _MARKS.match(self.original, end).end() if end < len(self.original) else end
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The original `[start, end)` of a folded span (an empty span stays empty)."""

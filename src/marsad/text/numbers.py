@@ -37,7 +37,7 @@ _DIGITS = regex.compile(
     r"|(?P<date>(?<![\d/.-])\d{1,4}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{1,4}(?![\d/.-])|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/]))"
     r"|(?P<num>(?<![\d.,])\d+(?:[.,]\d+)*)"
 )
-_WORD = regex.compile(r"[\p{L}\p{M}]+|[%$€£-]", regex.V1)
+_WORD = regex.compile(r"[\p{L}\p{M}]+|[%$€£]", regex.V1)
 _STOP = regex.compile(r'[.،,؛;:!?؟\n"()\[\]]')
 _CLITIC_LETTERS = "وفبلك"
 _QUALIFIERS = ("about", "more_than", "at_least", "less_than", "up_to")
@@ -204,14 +204,16 @@ def _phrases(text: str, elems: list[_Elem], lex: NumberLexicon) -> list[Number]:
 
 def _phrase(text: str, elems: list[_Elem], i: int, lex: NumberLexicon) -> tuple[Number | None, int]:
     e0 = elems[i]
-    nxt = elems[i + 1] if i + 1 < len(elems) else None
-    joined = nxt is not None and _adjacent(text, e0.end, nxt.word_start)
     if e0.kind == "dual":
         end = e0.end
-        if joined and nxt.kind == "unit" and nxt.value == 2 and not nxt.prefix:  # صاروخين اثنين
-            end, i = nxt.end, i + 1
+        # صاروخين اثنين, طائرتين مسيرتين: the number word or an agreeing dual is the same two
+        while i + 1 < len(elems) and _adjacent(text, end, elems[i + 1].word_start) and not elems[i + 1].prefix \
+                and (elems[i + 1].kind == "dual" or elems[i + 1].kind == "unit" and elems[i + 1].value == 2):
+            end, i = elems[i + 1].end, i + 1
         return Number(e0.start, end, 2, 2, "dual", dual=True, noun=e0.lemma,
                       measure=e0.cls, lead=e0.word_start), i + 1
+    nxt = elems[i + 1] if i + 1 < len(elems) else None
+    joined = nxt is not None and _adjacent(text, e0.end, nxt.word_start)
     if e0.kind in ("teen_unit", "fraction") and not (
             joined and not nxt.prefix and (nxt.kind in _MULTIPLIERS or nxt.value == 10)):
         return None, i + 1
@@ -290,7 +292,7 @@ class _State:
         return value, max(value, round(self.vmax))
 
 
-def _words_before(text: str, pos: int, n: int = 3) -> list[tuple[int, int, str]]:
+def _words_before(text: str, pos: int, n: int = 4) -> list[tuple[int, int, str]]:
     """Up to `n` words right before `pos` in the same clause, as (start, end, word)."""
     lo = max(0, pos - 48)
     window = text[lo:pos]
