@@ -102,6 +102,7 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
     its arguments from its own stretch of the clause. A present-tense verb (`تستهدف`) tells a
     habit or a plan, not an incident, except in a headline, where news is told in the present."""
     triggers = [m for m in ms if m.kind == "trigger" and (headline or m.data.get("pos") != "imperfect")]
+    habits = [m for m in ms if m.kind == "trigger" and m.data.get("pos") == "imperfect" and not headline]
     armed = [m for m in ms if m.kind == "weapon"]  # interceptors included: they show an attack was met
     weapons = attack_weapons(ms)
     violent = bool(armed) or any(m.kind == "casualty" for m in ms) or any(
@@ -116,7 +117,10 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
         if (need == "weapon" and not armed) or (need == "violence" and not violent) or (
                 need == "count" and not counted):
             continue
-        summary = t.code in GENERIC and t.data.get("number") == "pl"
+        summary = (t.code in GENERIC or t.code == "PROTEST") and t.data.get("number") == "pl"
+        if purpose_noun(text, t, triggers) or any(
+                h.end <= t.start and words_between(text, h.end, t.start) <= 3 for h in habits):
+            continue  # a purpose, or the object of a present-tense verb (`يرد ... بإطلاق النار`)
         nxt = triggers[i + 1].start if i + 1 < len(triggers) else None
         own = own_weapon(text, t, weapons, nxt)
         if groups and not starts_clause(text, t) and joins(groups[-1], t, own):
@@ -131,6 +135,19 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
         end = word_start(text, groups[i + 1].triggers[0].start) if i + 1 < len(groups) else clause[1]
         g.span = (start, end)
     return groups
+
+
+def purpose_noun(text: str, t: Mention, triggers: list[Mention]) -> bool:
+    """A noun trigger after the preposition ل without the article tells a purpose
+    (`لاعتقال الهاربين`, `لاستعادة المدينة`), unless it completes تعرض (`تعرضت لقصف`).
+    Verbs and nouns introduced by another word are left alone."""
+    if t.data.get("pos") != "noun":
+        return False
+    ws = word_start(text, t.start)
+    if text[ws:t.start] not in ("ل", "ول", "فل"):
+        return False
+    return not any(o.code == "SUFFER" and o.end <= t.start and words_between(text, o.end, t.start) <= 2
+                   for o in triggers)
 
 
 def attack_weapons(ms: list[Mention]) -> list[Mention]:

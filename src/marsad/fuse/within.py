@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from marsad.document import Document, Event
 from marsad.pipeline import register
 
-NEAR_KM = 10.0
+NEAR_KM = 15.0  # two tellings of one incident name places this close (a base and its town)
 _CERTAINTY_RANK = {"asserted": 0, "claimed": 1, "hedged": 2}
 
 
@@ -105,8 +105,8 @@ def same_place(a: dict | None, b: dict | None) -> bool:
     pa, pb = (a.get("lat"), a.get("lon")), (b.get("lat"), b.get("lon"))
     if None in pa or None in pb:
         return True
-    # a district- or governorate-level place may hold the town named in the other telling
-    if max(a.get("geo_precision") or 1, b.get("geo_precision") or 1) >= 2:
+    # a governorate named alone may hold the town named in the other telling
+    if max(a.get("geo_precision") or 1, b.get("geo_precision") or 1) >= 3:
         return True
     return km(*pa, *pb) <= NEAR_KM
 
