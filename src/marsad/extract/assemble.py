@@ -146,7 +146,7 @@ def purpose_noun(text: str, t: Mention, triggers: list[Mention]) -> bool:
     ws = word_start(text, t.start)
     if text[ws:t.start] not in ("ل", "ول", "فل"):
         return False
-    return not any(o.code == "SUFFER" and o.end <= t.start and words_between(text, o.end, t.start) <= 2
+    return not any(o.code == "SUFFER" and o.end <= t.start and words_between(text, o.end, t.start) <= 6
                    for o in triggers)
 
 

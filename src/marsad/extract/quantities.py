@@ -58,17 +58,25 @@ def casualties(text: str, words: list[Mention], numbers: list[Mention], persons:
     for w in words:
         bucket = fig.killed if w.code == "killed" else fig.injured
         (fig.killed_words if w.code == "killed" else fig.injured_words).append(w)
-        p = _person_after(text, w, persons) or _person_before(text, w, persons, numbers)
-        if p is not None and not any(n.start == p.start for n in numbers):
-            bucket.append((1, p))
-            continue
         others = [x for x in words if x is not w]
-        n = _number_for(text, w, [n for n in numbers if not _crosses(n, w, others)], taken)
-        if n is not None:
-            if n.data.get("approx") and n.data.get("kind") == "vague":
+        usable = [n for n in numbers if n.start not in taken and is_count(n) and not _crosses(n, w, others)]
+        after, before = _numbers_around(text, w, usable)
+        p_after = _person_after(text, w, persons)
+        p_before = _person_before(text, w, persons, numbers)
+        if w.data.get("role") == "noun":  # `11 قتيلا`: the count comes first
+            order = (before, after, p_after, p_before)
+        else:  # `مقتل 4`, `قتل جندي`, `شخصا لقي مصرعه`
+            order = (after, p_after, before, p_before)
+        found = next((m for m in order if m is not None), None)
+        if found is None:
+            continue
+        if found.kind == "number":
+            if found.data.get("approx") and found.data.get("kind") == "vague":
                 continue  # "dozens": no figure
-            taken.add(n.start)
-            bucket.append((int(n.data["value"]), n))
+            taken.add(found.start)
+            bucket.append((int(found.data["value"]), found))
+        elif not any(n.start == found.start for n in numbers):
+            bucket.append((1, found))
     return fig
 
 
@@ -78,20 +86,11 @@ def _crosses(n: Mention, w: Mention, others: list[Mention]) -> bool:
     return any(lo <= o.start < hi for o in others)
 
 
-def _number_for(text: str, w: Mention, numbers: list[Mention], taken: set[int]) -> Mention | None:
-    """The count of a casualty word: after a verb (`مقتل 4`, `أصيب أربعة`), before a noun
-    (`11 قتيلا`); either side when the preferred one has none."""
-    after = before = None
-    for n in numbers:
-        if n.start in taken or not is_count(n):
-            continue
-        if after is None and n.start >= w.end and _close(text, w.end, n.start):
-            after = n
-        if n.end <= w.start and _close(text, n.end, w.start):
-            before = n
-    if w.data.get("role") == "noun":
-        return before or after
-    return after or before
+def _numbers_around(text: str, w: Mention, numbers: list[Mention]) -> tuple[Mention | None, Mention | None]:
+    """The nearest count right after a casualty word and the nearest right before it."""
+    after = next((n for n in numbers if n.start >= w.end and _close(text, w.end, n.start)), None)
+    before = [n for n in numbers if n.end <= w.start and _close(text, n.end, w.start)]
+    return after, (before[-1] if before else None)
 
 
 def _close(text: str, a: int, b: int) -> bool:
