@@ -101,7 +101,7 @@ class NormalizedText:
         if not self.norm_starts:
             return 0
         if pos >= len(self.text):
-            return self.orig_ends[-1]
+            return len(self.original)
         i = self._piece(pos)
         if self.identity[i]:
             return self.orig_starts[i] + (pos - self.norm_starts[i])
