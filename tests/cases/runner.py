@@ -14,6 +14,7 @@ it, naming only the fields the case is about. The same comparison serves the phe
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -150,8 +151,8 @@ def validate_event(ev: Any) -> list[str]:
         "injuries": _count_ok,
         "background": lambda v: isinstance(v, bool),
         "date": lambda v: v is None or (isinstance(v, str) and bool(_DAY.match(v))),
-        "time_precision": lambda v: v in (None, 1, 2, 3),
-        "admin1_code": lambda v: v is None or (isinstance(v, str) and bool(_ADMIN1.match(v))),
+        "time_precision": lambda v: v is None or _one_or_list(v, (1, 2, 3)),
+        "admin1_code": lambda v: v is None or _one_or_list(v, admin1_codes()),
         "iso3": lambda v: v is None or v in ISO3,
         "actor1": _actor_ok,
         "actor2": _actor_ok,
@@ -166,9 +167,28 @@ def validate_event(ev: Any) -> list[str]:
     return out
 
 
+@functools.cache
+def admin1_codes() -> set[str]:
+    """The ISO 3166-2 codes the gazetteer knows (any well-formed code if its table is absent)."""
+    table = ROOT / "src" / "marsad" / "resources" / "gazetteer" / "admin1.tsv"
+    if not table.exists():
+        return _AnyAdmin1()
+    codes = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if not line.startswith("#") and len(cols) > 2 and _ADMIN1.match(cols[2]):
+            codes.add(cols[2])
+    return codes
+
+
+class _AnyAdmin1(set):
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and bool(_ADMIN1.match(code))
+
+
 def _one_or_list(v: Any, vocab: Iterable[str]) -> bool:
     vals = v if isinstance(v, list) else [v]
-    return bool(vals) and all(isinstance(x, str) and x in vocab for x in vals)
+    return bool(vals) and all(isinstance(x, str | int) and x in vocab for x in vals)
 
 
 def _count_ok(v: Any) -> bool:
