@@ -35,13 +35,22 @@ def document_of(art: Article, published: str | None, source: str | None) -> Docu
 
 
 def extract_records(inputs: list[str], published: str | None, source: str | None,
-                    pipeline: Pipeline | None = None):
-    """One record per input article, in order: its events, or its error."""
+                    pipeline: Pipeline | None = None, *, fields: dict[str, str] | None = None,
+                    dedup: bool = True):
+    """One record per input article, in order: its events, its error, or the first copy it duplicates."""
+    from marsad.ingest.dedup import mark_duplicates
+
     pipeline = pipeline or Pipeline.default(errors="reject")
     fp = pipeline.fingerprint()
-    for art in read_inputs(inputs):
+    articles = read_inputs(inputs, fields=fields)
+    for art in mark_duplicates(articles) if dedup else articles:
         if not art.ok:
             yield error_record(art.id, art.error or "unreadable", art.error_code, art.published)
+            continue
+        if art.meta.get("duplicate_of"):  # read fine, but a copy: linked, not extracted again
+            day = parse_day(art.published) or parse_day(published)
+            yield {"id": art.id, "published": day.isoformat() if day else None,
+                   "duplicate_of": art.meta["duplicate_of"], "events": []}
             continue
         try:
             doc = pipeline(document_of(art, published, source))
@@ -58,11 +67,15 @@ def extract(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl, json, csv or geojson")] = Format.jsonl,
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for inputs without one")] = None,
     source: Annotated[str | None, typer.Option(help="source name for inputs without one")] = None,
+    fields: Annotated[str | None, typer.Option("--map", help="CSV/JSONL columns: text=body,id=article_id")] = None,
+    dedup: Annotated[bool, typer.Option(help="link duplicate articles to their first copy")] = True,
 ) -> None:
     """Extract events from articles; one output record per input article, in input order."""
+    from marsad.ingest import parse_fields
+
     if published and parse_day(published) is None:
         raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published")
-    records = extract_records(inputs, published, source)
+    records = extract_records(inputs, published, source, fields=parse_fields(fields), dedup=dedup)
     failed = write_records(records, output, fmt)
     if failed:
         typer.echo(f"marsad: {failed} article(s) could not be read", err=True)
