@@ -105,9 +105,9 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
     habits = [m for m in ms if m.kind == "trigger" and m.data.get("pos") == "imperfect" and not headline]
     armed = [m for m in ms if m.kind == "weapon"]  # interceptors included: they show an attack was met
     weapons = attack_weapons(ms)
+    # an armed actor alone is no sign of violence: leaders "attack" each other in words
     violent = bool(armed) or any(m.kind == "casualty" for m in ms) or any(
-        m.kind == "cue" and m.code == "military_target" for m in ms) or any(
-        m.kind == "actor" and m.data.get("inter") in (1, 2, 3, 4, 8) for m in ms)
+        m.kind == "cue" and m.code == "military_target" for m in ms)
     # a plural "attacks" tells an incident only with figures (else it is a summary)
     counted = any(m.kind == "casualty" for m in ms) or any(
         m.kind == "number" and m.data.get("role", "count") == "count" for m in ms)
@@ -195,7 +195,7 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
     weapons = attack_weapons(in_clause)
     weapon_m = aircraft_subject(text, main, weapons) or group.weapon or (weapons[0] if weapons else None)
     if weapon_m is None and main.code in GENERIC:
-        weapon_m = sentence_weapon(main, sentence_ms)
+        weapon_m = sentence_weapon(main, sentence_ms) or paragraph_weapon(doc, si)
     weapon = weapon_m.code if weapon_m else IMPLIED_WEAPON.get(main.code)
     row = lx.sub_event(main.code, weapon, weapon_first=main.code in WEAPON_DECIDES)
     sub = row["sub_event_type"]
@@ -236,6 +236,15 @@ def sentence_weapon(trigger: Mention, ms: list[Mention]) -> Mention | None:
     if before:
         return before[-1]
     return weapons[0] if weapons else None
+
+
+def paragraph_weapon(doc: Document, si: int) -> Mention | None:
+    """The last weapon named in the previous sentence of the same paragraph: a bare
+    "targeting" there continues the incident told just before (`جراء استهداف مبنى`)."""
+    if si == 0 or doc.sentences[si - 1].paragraph != doc.sentences[si].paragraph:
+        return None
+    prev = attack_weapons([m for m in doc.mentions if m.sentence == si - 1])
+    return prev[-1] if prev else None
 
 
 def add_casualties(doc: Document, ev: Event, ms: list[Mention]) -> None:
