@@ -1,4 +1,5 @@
-"""The hand-annotated gold folder tests/gold/: every file is well formed by ../shared/eval/ANNOTATION.md.
+"""The hand-annotated gold folders tests/gold/ and tests/heldout/: every file is well formed by
+../shared/eval/ANNOTATION.md.
 
 The files name corpus articles by id and carry no third-party text; where ../shared is beside the
 checkout, every id must exist in ../shared/data/corpus (that is what `score.py input --corpus` needs).
@@ -14,7 +15,8 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
-FILES = sorted(GOLD.glob("*.json"))
+HELDOUT = Path(__file__).resolve().parents[1] / "heldout"
+FILES = sorted(GOLD.glob("*.json")) + sorted(HELDOUT.glob("*.json"))
 
 # ../shared/SPEC.md: ACLED sub-event types, weapons, outcomes, certainty.
 SUB_EVENT_TYPES = {
@@ -54,14 +56,21 @@ def _count_ok(value) -> bool:
     return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0)
 
 
-def test_gold_folder_has_enough_articles():
-    assert len(FILES) >= 40
-    docs = [json.loads(p.read_text(encoding="utf-8")) for p in FILES]
-    assert sum(1 for d in docs if any(e.get("required", True) for e in d["events"])) >= 32
-    assert sum(1 for d in docs if not any(e.get("required", True) for e in d["events"])) >= 8
+@pytest.mark.parametrize(("folder", "articles", "with_event", "without"),
+                         [(GOLD, 40, 32, 8), (HELDOUT, 20, 14, 4)], ids=["gold", "heldout"])
+def test_gold_folder_has_enough_articles(folder: Path, articles: int, with_event: int, without: int):
+    files = sorted(folder.glob("*.json"))
+    assert len(files) >= articles
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in files]
+    assert sum(1 for d in docs if any(e.get("required", True) for e in d["events"])) >= with_event
+    assert sum(1 for d in docs if not any(e.get("required", True) for e in d["events"])) >= without
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_heldout_is_disjoint_from_gold():
+    assert not {p.name for p in GOLD.glob("*.json")} & {p.name for p in HELDOUT.glob("*.json")}
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
 def test_gold_file_is_well_formed(path: Path):
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert isinstance(doc, dict)
