@@ -38,12 +38,20 @@ def extract_records(inputs: list[str], published: str | None, source: str | None
                     pipeline: Pipeline | None = None, *, fields: dict[str, str] | None = None,
                     dedup: bool = True):
     """One record per input article, in order: its events, its error, or the first copy it duplicates."""
+    from marsad.ingest.dedup import DedupIndex
+
+    yield from records_of(read_inputs(inputs, fields=fields), published, source, pipeline,
+                          DedupIndex() if dedup else None)
+
+
+def records_of(articles, published: str | None = None, source: str | None = None,
+               pipeline: Pipeline | None = None, index=None):
+    """The output record of each article; with a DedupIndex, copies get `duplicate_of` and no events."""
     from marsad.ingest.dedup import mark_duplicates
 
     pipeline = pipeline or Pipeline.default(errors="reject")
     fp = pipeline.fingerprint()
-    articles = read_inputs(inputs, fields=fields)
-    for art in mark_duplicates(articles) if dedup else articles:
+    for art in mark_duplicates(articles, index) if index is not None else articles:
         if not art.ok:
             yield error_record(art.id, art.error or "unreadable", art.error_code, art.published)
             continue
@@ -114,3 +122,4 @@ from marsad.commands import explain as _explain  # noqa: E402,F401
 from marsad.commands import export as _export  # noqa: E402,F401
 from marsad.commands import ingest as _ingest  # noqa: E402,F401
 from marsad.commands import stats as _stats  # noqa: E402,F401
+from marsad.commands import watch as _watch  # noqa: E402,F401

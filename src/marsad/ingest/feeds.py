@@ -9,6 +9,7 @@ that no input ever vanishes without a line.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -78,17 +79,17 @@ def entry_article(entry: Any, where: str, source: str | None) -> Article:
     bodies = [c.get("value") or "" for c in entry.get("content") or []] + [entry.get("summary") or ""]
     body = max(bodies, key=len)
     link = entry.get("link") or None
+    key = entry.get("id") or link or "sha256:" + hashlib.sha256(body.encode()).hexdigest()
     art_id = entry.get("id") or link or where
-    published = _entry_date(entry)
+    info: dict[str, Any] = {"published": _entry_date(entry), "url": link, "title": entry.get("title"),
+                            "meta": {"entry_key": key, "feed_entry": where}}
     try:
         text = strip_boilerplate(fragment_text(body))
     except InputError as exc:
-        return Article.failed(art_id, exc.code, str(exc), published=published, url=link)
+        return Article.failed(art_id, exc.code, str(exc), **info)
     if not text:
-        return Article.failed(art_id, "E101", "a feed entry with no text", published=published, url=link,
-                              title=entry.get("title"))
-    return checked(Article(id=art_id, text=text, published=published, title=entry.get("title"),
-                           source=source, url=link, meta={"feed_entry": where}))
+        return Article.failed(art_id, "E101", "a feed entry with no text", **info)
+    return checked(Article(id=art_id, text=text, source=source, **info))
 
 
 def _entry_date(entry: Any) -> str | None:

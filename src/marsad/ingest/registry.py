@@ -81,5 +81,6 @@ def checked(article: Article) -> Article:
             check_arabic(article.text or "")
         except InputError as exc:
             return Article.failed(article.id, exc.code, str(exc), published=article.published,
-                                  title=article.title, source=article.source, url=article.url)
+                                  title=article.title, source=article.source, url=article.url,
+                                  meta=article.meta)
     return article
