@@ -12,6 +12,7 @@ BUILTIN_MODULES = (
     "marsad.resolve.dates",
     "marsad.resolve.places",
     "marsad.resolve.actors",
+    "marsad.resolve.roles",
     "marsad.extract.assemble",
     "marsad.extract.background",
     "marsad.fuse.within",
