@@ -205,7 +205,9 @@ def _munitions_ok(v: Any) -> bool:
 
 def _actor_ok(v: Any) -> bool:
     vals = v if isinstance(v, list) else [v]
-    return v is None or (bool(vals) and all(isinstance(x, str) and x.strip() for x in vals))
+    # a list may hold null: "no actor" is then one of the acceptable answers
+    return v is None or (bool(vals) and all(x is None or (isinstance(x, str) and x.strip())
+                                            for x in vals))
 
 
 # ---------------------------------------------------------------- predictions
@@ -264,10 +266,10 @@ def _fold(s: str) -> str:
 def field_agrees(key: str, expected: Any, got: Any) -> bool:
     """Does one predicted value satisfy what the case names?"""
     if key in ("actor1", "actor2"):
-        if expected is None:
-            return got is None
         wanted = expected if isinstance(expected, list) else [expected]
-        return got is not None and any(w.casefold() in got.casefold() for w in wanted)
+        if got is None:
+            return None in wanted
+        return any(w is not None and w.casefold() in got.casefold() for w in wanted)
     if key == "attributed_to_contains":
         return any(_fold(expected) in _fold(t) for t in got or [])
     if isinstance(expected, list):
