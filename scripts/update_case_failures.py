@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     if fixed:
         print(f"now passing ({len(fixed)}): {' '.join(fixed)}")
     if broken:
-        print(f"newly failing ({len(broken)}): {' '.join(broken)}")
+        print(f"failing, not listed before ({len(broken)}): {' '.join(broken)}")
     if args.check:
         return 1 if old != new else 0
     KNOWN_FAILURES.write_text(HEADER + "".join(f"{i}\n" for i in failing), encoding="utf-8")
