@@ -180,6 +180,8 @@ def wof_rows(src: Path, admin1: dict, regions: Regions, iso: dict) -> Iterator[d
             names = clean_names(r["names_ar"].split("|")) if r["names_ar"] else []
             if not names:
                 continue
+            if kind == "site":  # `مطار غازي عنتاب` as often as `مطار غازي عنتاب الدولي`
+                names += [n[: -len(" الدولي")] for n in names if n.endswith(" الدولي") and n[: -len(" الدولي")] not in names]
             lat, lon = float(r["lat"]), float(r["lon"])
             region = r["wof_id"] if kind == "admin1" else r["region_id"]
             if admin1.get(region, {}).get("country") != r["country"]:

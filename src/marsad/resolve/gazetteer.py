@@ -31,7 +31,7 @@ from marsad.text.matcher import Hit, LexiconMatcher
 
 ARTEFACT = ROOT / "gazetteer" / "gazetteer.tsv.gz"
 # Feature types that name one point (geo_precision 1 when the text names them plainly).
-POINT_TYPES = frozenset({"locality", "neighbourhood", "site", "admin3", "base", "oil_field", "gas_field",
+POINT_TYPES = frozenset({"locality", "neighbourhood", "site", "admin3", "base", "oil_field", "gas_field", "refinery",
                          "airport", "crossing", "dam", "camp", "prison", "bridge", "city", "village"})
 
 # Kinds that a blocklist entry never hides, and the population above which a town is no
@@ -68,7 +68,7 @@ class Gazetteer:
     """Places, a name index and one automaton over all names (with hashtag forms)."""
 
     def __init__(self, places: list[Place], blocked: frozenset[str],
-                 never: frozenset[str] = frozenset()) -> None:
+                 everywhere: frozenset[str] = frozenset(), never: frozenset[str] = frozenset()) -> None:
         self.places = tuple(places)
         self.by_id = {p.id: i for i, p in enumerate(self.places)}
         self.country_name = {p.iso3: p.name for p in self.places if p.kind == "country"}
@@ -84,8 +84,10 @@ class Gazetteer:
         for i, p in enumerate(self.places):
             strong = p.curated or p.kind in STRONG_KINDS or p.pop >= BIG_TOWN
             for name in p.names:
+                if name in never and not p.curated:
+                    continue
                 for form in _forms(name):
-                    weak = not p.curated and (name in never or form in never) or \
+                    weak = not p.curated and (name in everywhere or form in everywhere) or \
                         not strong and (form in blocked or name in blocked)
                     (self._weak if weak else self._index).setdefault(form, []).append(i)
         self.matcher = LexiconMatcher((form, form) for form in {**self._weak, **self._index})
@@ -102,9 +104,10 @@ class Gazetteer:
         """Place names in folded `text`; each hit's payload is the matched name form.
 
         A name stored without the article is found behind one too (`الحصيبة` for `حصيبه`):
-        `article_added` tells those apart, and the resolver asks more of them.
+        `article_added` tells those apart, and the resolver asks more of them. The future
+        marker س is no clitic of a name (`سكني` is not كني).
         """
-        return self.matcher.find(text, start, end)
+        return [h for h in self.matcher.find(text, start, end) if "س" not in text[h.word_start:h.start]]
 
 
 def article_added(text: str, hit: Hit) -> bool:
@@ -156,8 +159,9 @@ def gazetteer() -> Gazetteer:
     iso2 = {p.iso3: p.cc for p in places if p.kind == "country"}
     rows = load("ar", "place_blocklist")
     blocked = frozenset(r["surface"] for r in rows)
-    never = frozenset(r["surface"] for r in rows if r["scope"] == "all")
-    return Gazetteer(curated_places(admin1_names, iso2) + places, blocked, never)
+    everywhere = frozenset(r["surface"] for r in rows if r["scope"] in ("all", "never"))
+    never = frozenset(r["surface"] for r in rows if r["scope"] == "never")
+    return Gazetteer(curated_places(admin1_names, iso2) + places, blocked, everywhere, never)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -25,7 +25,7 @@ from typing import Any
 
 from marsad.document import Document, Event, Mention
 from marsad.pipeline import register
-from marsad.resolve.gazetteer import Gazetteer, Place, article_added, gazetteer, km
+from marsad.resolve.gazetteer import BIG_TOWN, Gazetteer, Place, article_added, gazetteer, km
 from marsad.resources import load
 from marsad.text.matcher import Hit, LexiconMatcher
 
@@ -39,6 +39,9 @@ WIDE = frozenset({"country", "admin1", "region"})
 QUALIFIED = frozenset({"near", "part", "dir", "road"})  # these make a named point precision 2
 MAX_CHAIN = 4  # qualifier words read before a name
 NEAR_KM, NEAR_BONUS = 60.0, 2.5  # a candidate this close to another place of its sentence gains
+DUPLICATE_KM = 10.0  # two entries of one name and kind this close are one place
+FAR_KM = 80.0  # a village this far from every other place of its sentence is a namesake
+CAPITAL_BONUS = 6.0  # a bare governorate name that is also its capital's name means the town
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,7 @@ class Reading:
     post: str = ""
     post_end: int = 0
     own_prep: bool = False  # the name itself carries ب (بالبوكمال)
+    named_head: bool = False  # the name begins with a feature noun (قاعدة حرير)
     article: bool = False  # the text adds an article the gazetteer name lacks
 
     def roles(self) -> set[str]:
@@ -76,7 +80,7 @@ class Reading:
 
     @property
     def cue(self) -> bool:
-        return self.own_prep or bool(self.roles() - {"actor"})
+        return self.own_prep or self.named_head or bool(self.roles() - {"actor"})
 
     @property
     def start(self) -> int:
@@ -99,7 +103,8 @@ def read_context(text: str, hits: list[Hit], ph: Phrases) -> list[Reading]:
     for h in hits:
         if h.key in ph.role:
             continue  # مدينة, منطقة, حدود: the words around names are no names themselves
-        r = Reading(h, own_prep="ب" in text[h.word_start:h.start], article=article_added(text, h))
+        r = Reading(h, own_prep="ب" in text[h.word_start:h.start], article=article_added(text, h),
+                    named_head=ph.role.get(h.key.split(" ")[0], ("",))[0] == "head")
         cur = h.word_start
         for _ in range(MAX_CHAIN):
             q = by_end.get(cur - 1)
@@ -129,12 +134,32 @@ def choose(g: Gazetteer, r: Reading, countries: Counter[str], admin1s: Counter[s
         return None
     if not r.cue and all(_minor(p) for p in cands):
         return None  # a bare village name with nothing locative before it
+    cands = _dedupe(cands)
     same_name_admin1 = {p.admin1_code for p in cands if p.kind == "admin1"}
     def total(p: Place) -> float:
         close = any(q.id != p.id and km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM for q in near or ())
         return _score(p, r, countries, admin1s, same_name_admin1) + (NEAR_BONUS if close else 0.0)
 
     return max(cands, key=total)
+
+
+def _stray(p: Place, others: list[Place]) -> bool:
+    """A small place far from every town or site its sentence also names is a namesake of the
+    one meant (the gazetteer lacks that one): better no place than a wrong one."""
+    if p.curated or p.kind not in ("locality", "neighbourhood", "admin3") or p.pop >= BIG_TOWN:
+        return False
+    towns = [q for q in others if q.kind not in WIDE]
+    return bool(towns) and all(km(p.lat, p.lon, q.lat, q.lon) > FAR_KM for q in towns)
+
+
+def _dedupe(cands: list[Place]) -> list[Place]:
+    """One entry per town: the sources repeat some towns a few km apart, the one with a
+    population (GeoNames-backed) is the one to keep."""
+    kept: list[Place] = []
+    for p in sorted(cands, key=lambda p: (not p.curated, -p.pop)):
+        if not any(q.kind == p.kind and km(p.lat, p.lon, q.lat, q.lon) <= DUPLICATE_KM for q in kept):
+            kept.append(p)
+    return kept
 
 
 def _minor(p: Place) -> bool:
@@ -153,8 +178,8 @@ def _score(p: Place, r: Reading, countries: Counter[str], admin1s: Counter[str],
         s += 4 if p.kind == head else 0
     elif head in ("town", "site"):
         s += 2 if p.is_point else -2
-    if p.kind == "locality" and p.admin1_code in same_name_admin1:
-        s += 4  # the capital that gives its governorate its name: the bare name means the town
+    if p.kind in ("locality", "neighbourhood") and p.admin1_code in same_name_admin1:
+        s += CAPITAL_BONUS
     return s + _context(p, countries, admin1s)
 
 
@@ -169,11 +194,17 @@ def _context(p: Place, countries: Counter[str], admin1s: Counter[str]) -> float:
 
 def precision(p: Place, r: Reading) -> int:
     """ACLED geo_precision: 1 a named town or site, 2 near or part of one, 3 a wide region."""
-    if p.kind in ("country", "admin1") or (p.kind == "region" and not p.admin1_code):
+    if p.kind in ("country", "admin1") or (p.kind == "region" and not p.admin1_code) or r.head == "admin1":
         return 3
-    if not p.is_point or r.roles() & QUALIFIED or r.post:
+    if not p.is_point or p.kind == "admin3" or r.roles() & QUALIFIED or r.post:
         return 2
     return 1
+
+
+def base_precision(p: Place, r: Reading) -> int:
+    """The precision of the place itself, before `قرب` or `طريق` widen it (a site near which
+    something happened is still more specific than the town that holds the site)."""
+    return precision(p, Reading(r.hit, [q for q in r.quals if q[0] not in ("near", "road")], r.post))
 
 
 @dataclass
@@ -202,8 +233,13 @@ class PlacesStage:
             if first[i] is None:
                 continue
             # second pass: the other places of the sentence break ties (Husaybah east of Ramadi)
-            near = [p for j, p in enumerate(first) if p is not None and j != i and sentence[j] == sentence[i]]
+            others = [j for j, p in enumerate(first) if p is not None and j != i and sentence[j] == sentence[i]]
+            near = [first[j] for j in others]
             p = choose(g, r, countries, admin1s, near) if near else first[i]
+            # بادية حمص is a wide region, no point to measure a village's distance from
+            points = [first[j] for j in others if "part" not in readings[j].roles()]
+            if p is not None and _stray(p, points):
+                continue  # `حي المزة بدمشق`: no Mazzah far from Damascus is meant
             doc.mentions.append(self._mention(doc, g, r, p, sentence[i]))
         mark_appositions(text, doc.mentions_of("place"))
         return doc
@@ -213,7 +249,8 @@ class PlacesStage:
         data: dict[str, Any] = {
             "name": p.name, "kind": p.kind, "country": g.country_name.get(p.iso3, p.iso3), "iso3": p.iso3,
             "admin1": p.admin1 or None, "admin1_code": p.admin1_code or None, "admin2": p.admin2 or None,
-            "lat": p.lat, "lon": p.lon, "precision": precision(p, r), "cue": r.cue,
+            "lat": p.lat, "lon": p.lon, "precision": precision(p, r), "base_precision": base_precision(p, r),
+            "cue": r.cue,
             "qualifiers": [q[0] for q in r.quals], "head": r.head or None, "direction": r.post or
             next((v for k, v, _ in r.quals if k == "dir"), None),
             "name_span": (r.hit.start, r.hit.end),
@@ -227,9 +264,13 @@ def mark_appositions(text: str, ms: list[Mention]) -> None:
     describes that place; it is not where the event was."""
     for a, b in zip(ms, ms[1:], strict=False):
         gap = text[a.end:b.start]
-        if b.sentence == a.sentence and len(gap) <= 3 and not gap.strip(" ،,") and \
-                set(b.data["qualifiers"]) & QUALIFIED:
+        if b.sentence != a.sentence or len(gap) > 3:
+            continue
+        qa, qb = set(a.data["qualifiers"]), set(b.data["qualifiers"])
+        if not gap.strip(" ،,") and (qb & {"dir", "part"} or "near" in qb and a.data["kind"] not in WIDE):
             b.data["apposition"] = True
+        elif "road" in qa and gap.strip(" ") in ("", "و", "-"):
+            b.data["apposition"] = True  # the road's other end: the first place names the road
 
 
 def _actor_part(r: Reading) -> bool:
@@ -304,8 +345,8 @@ def _most_specific(ms: list[Mention], anchor: int) -> Mention | None:
     (`شمالي حلب`) is vaguer than `قرب بلدة اعزاز`; then the closest to the trigger."""
     if not ms:
         return None
-    return min(ms, key=lambda m: (m.data["precision"], not m.data["cue"], _vague(m),
-                                  SPECIFIC.get(m.data["kind"], 1), abs(m.start - anchor)))
+    return min(ms, key=lambda m: (m.data["base_precision"], not m.data["cue"], _vague(m),
+                                  SPECIFIC.get(m.data["kind"], 1), m.data["precision"], abs(m.start - anchor)))
 
 
 def _vague(m: Mention) -> int:
