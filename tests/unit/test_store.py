@@ -29,13 +29,14 @@ def incident_groups(url: str) -> list[list[str]]:
 
 
 def three_reports() -> tuple[list[Article], FakePipeline]:
-    """One shelling told by three outlets (a few km and a day apart), and an unrelated one."""
+    """One shelling told by three outlets (a few km apart; one dated only by its publication, a day
+    later), and an unrelated one."""
     arts = [article(1, "Outlet 1"), article(2, "Outlet 2"), article(3, "Outlet 3"), article(4, "Outlet 1")]
     fake = FakePipeline({
         arts[0].text: [spec("2018-03-01", munitions={"min": 8, "max": 8}, fatalities=5, weapon="rocket")],
         arts[1].text: [spec("2018-03-01", place="A2", munitions={"min": 7, "max": 10}, fatalities=3,
                             weapon="rocket")],
-        arts[2].text: [spec("2018-03-02", fatalities=1, certainty="hedged", weapon="artillery")],
+        arts[2].text: [spec(None, fatalities=1, certainty="hedged", weapon="artillery")],  # dated by publication
         arts[3].text: [spec("2018-03-01", place="C", sub="Air/drone strike", weapon="airstrike")],
     })
     return arts, fake

@@ -12,7 +12,7 @@ by being part of the set when it is clustered again.
 
 >>> a = EventView("e1", "a1", "Sky", "2018-03-01", "Explosions/Remote violence", "Air/drone strike",
 ...               "airstrike", 36.2, 37.1, 1, "SY-HL", "SYR", None, None)
->>> b = EventView("e2", "a2", "BBC", "2018-03-02", "Explosions/Remote violence", "Air/drone strike",
+>>> b = EventView("e2", "a2", "BBC", "2018-03-01", "Explosions/Remote violence", "Air/drone strike",
 ...               None, 36.21, 37.12, 1, "SY-HL", "SYR", None, None)
 >>> match(a, b).ok, match(a, b).rule
 (True, 'same-type near')
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -58,6 +59,7 @@ class EventView:
     actor1: str | None
     actor2: str | None
     gazetteer_id: str | None = None
+    dated: bool = True  # the day comes from the text, not from the publication date
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,8 @@ def match(a: EventView, b: EventView) -> Match:
     if a.article == b.article:
         return Match(False, "same article")
     days = day_gap(a.day, b.day)
-    if days is None or days > MAX_DAYS:
+    if days is None or days > MAX_DAYS or (days and a.dated and b.dated):
+        # a day's slack covers a report dated by its publication only; two days the texts give differ
         return Match(False, "dates apart" if days is not None else "no date", days)
     type_rule = compatible_types(a, b)
     if type_rule is None:
@@ -93,6 +96,11 @@ def match(a: EventView, b: EventView) -> Match:
     place_rule, dist = place_match(a, b)
     if place_rule is None:
         return Match(False, "places apart", days, dist)
+    if days and max(a.geo_precision or 3, b.geo_precision or 3) > 1:
+        # a district, a governorate or a country is too wide to take a day's slack as well
+        return Match(False, "wide places a day apart", days, dist)
+    if type_rule == "clash-or-attack" and (days or place_rule not in ("same place", "near")):
+        return Match(False, "types differ", days, dist)
     return Match(True, f"{type_rule} {place_rule}", days, dist)
 
 
@@ -111,18 +119,41 @@ def compatible_types(a: EventView, b: EventView) -> str | None:
     pair = {a.sub_event_type, b.sub_event_type}
     if DISRUPTED in pair and REMOTE in {a.event_type, b.event_type}:
         return "disrupted-attack"
+    if pair == {"Armed clash", "Attack"}:
+        return "clash-or-attack"  # a shooting one outlet calls a clash (one place, one day only)
     return None
 
 
 def compatible_weapons(a: str | None, b: str | None) -> bool:
+    """Weapons of one family (or one unknown): outlets call one salvo rockets or missiles."""
     if not a or not b or "unknown" in (a, b):
         return True
     return WEAPON_FAMILY.get(a, a) == WEAPON_FAMILY.get(b, b)
 
 
 def compatible_actors(a: EventView, b: EventView) -> bool:
-    """Sides named by both must agree; one telling may name a side the other leaves out."""
-    return all(not (x and y and x != y) for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+    """Sides named by both must agree (a state's army and police are one side; an unidentified
+    group agrees with anyone); one telling may name a side the other leaves out."""
+    pairs = ((actor_key(a.actor1), actor_key(b.actor1)), (actor_key(a.actor2), actor_key(b.actor2)))
+    return all(not (x and y and x != y) for x, y in pairs)
+
+
+_STATE = re.compile(r"^(?:Military|Police|Security|Air|Naval|Border|Special) Forces of (.+?)(?: \(.*\))?$")
+_TRAILER = re.compile(r" \([^)]*\)$")
+
+
+def actor_key(name: str | None) -> str | None:
+    """What fusion compares of an ACLED actor name: the state for its forces, the group otherwise.
+
+    >>> actor_key("Police Forces of Israel (2009-2021)"), actor_key("Civilians (Iraq)")
+    ('state:Israel', 'Civilians')
+    >>> actor_key("Unidentified Armed Group (Syria)") is None
+    True
+    """
+    if not name or name.startswith("Unidentified"):
+        return None
+    m = _STATE.match(name)
+    return f"state:{m.group(1)}" if m else _TRAILER.sub("", name)
 
 
 def place_match(a: EventView, b: EventView) -> tuple[str | None, float | None]:
@@ -142,7 +173,13 @@ def place_match(a: EventView, b: EventView) -> tuple[str | None, float | None]:
     same_admin1 = bool(a.admin1_code) and a.admin1_code == b.admin1_code
     if same_admin1 and (coarse == 3 or (coarse == 2 and dist <= AREA_KM)):
         return "in area", dist  # a governorate (or a district nearby) named, a town in the other
+    if a.iso3 and a.iso3 == b.iso3 and _country_only(a) != _country_only(b):
+        return "in country", dist  # one telling names only the country
     return None, dist
+
+
+def _country_only(v: EventView) -> bool:
+    return v.admin1_code is None and (v.geo_precision or 3) == 3
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -209,7 +246,7 @@ def view_of(event_id: str, article: str, source: str | None, published: str | No
         lat=loc.get("lat"), lon=loc.get("lon"), geo_precision=loc.get("geo_precision"),
         admin1_code=loc.get("admin1_code"), iso3=loc.get("iso3"),
         actor1=(rec.get("actor1") or {}).get("name"), actor2=(rec.get("actor2") or {}).get("name"),
-        gazetteer_id=loc.get("gazetteer_id"),
+        gazetteer_id=loc.get("gazetteer_id"), dated=bool(rec.get("date")),
     )
 
 
