@@ -29,7 +29,7 @@ def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
     'قصف'
     """
     if len(data) > max_bytes:
-        raise InputError("E103", f"too large: {len(data):,} bytes (the limit is {max_bytes:,})")
+        raise InputError("E103", f"too large: over the limit of {max_bytes:,} bytes for one article")
     if not data.strip():
         raise InputError("E101", "empty input")
     if data.startswith(codecs.BOM_UTF8):

@@ -94,6 +94,8 @@ def entry_article(entry: Any, where: str, source: str | None) -> Article:
 
 def _entry_date(entry: Any) -> str | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        if not dict.__contains__(entry, key):  # feedparser warns when one key stands in for another
+            continue
         st = entry.get(key)
         if st:
             try:

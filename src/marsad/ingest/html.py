@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -34,8 +35,12 @@ _DATE_META = ("article:published_time", "og:published_time", "og:article:publish
               "parsely-pub-date", "article.published")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "byl")
 _SHORT = 12  # words: a boilerplate line is short
+_PARAGRAPH = 12  # words: an article has at least one line this long
+_HEAD_LINES = 5  # lines at the top where a repeated title is looked for
+_MIN_CUT_TEXT = 500  # characters: a cut page with less than this is refused
 _HEADLINE = 20  # words: a related-link line under a section heading
 _SENTENCE_END = (".", "!", "؟", "?", ":", "…", '"', "»")
+_MENU_SEP = regex.compile(r"\s[|•·/»]\s")
 _LEAD = regex.compile(r"^[\s\p{P}\p{S}]+")  # bullets, pipes and quotes before a phrase
 
 
@@ -58,30 +63,47 @@ def parse_page(html: str, *, base_url: str | None = None) -> Page:
     ('2022-01-05', True)
     """
     import trafilatura  # the html extra; imported here so plain-text runs never pay for it
+    from lxml import etree
     from lxml import html as lxml_html
 
     try:
         tree = lxml_html.fromstring(html)
-    except (ValueError, TypeError) as exc:  # lxml raises these on documents with no elements
+    except (etree.ParserError, ValueError, TypeError) as exc:  # a document with no elements
         raise InputError("E108", f"not an HTML page: {exc}") from None
     meta = page_metadata(tree)
     h1 = _text(tree, "//h1")  # before trafilatura, which prunes the tree it is given
     text = trafilatura.extract(tree, url=base_url, include_comments=False, include_tables=False,
                                include_images=False, include_links=False, deduplicate=False) or ""
     text = strip_boilerplate(_drop_headline(text, meta["title"], h1))
-    if not text.strip():
-        truncated = "</html>" not in html[-4000:].lower() and "</body>" not in html[-4000:].lower()
-        why = "truncated HTML page: no article text before the cut" if truncated else \
-            "no article text found in the HTML page"
-        raise InputError("E108", why)
+    tail = html[-4000:].lower()
+    truncated = "</html>" not in tail and "</body>" not in tail
+    if truncated and len(text) < _MIN_CUT_TEXT:
+        raise InputError("E108", "truncated HTML page: no article text before the cut")
+    if not any(len(line.split()) >= _PARAGRAPH for line in text.splitlines()):
+        # what trafilatura falls back to on a page with no article: menus and a ticker line
+        raise InputError("E108", "no article text found in the HTML page (no paragraph, only short lines)")
     return Page(text=text, **meta)
 
 
 def _drop_headline(text: str, *titles: str | None) -> str:
-    """The text without a first line that repeats the title: the title is metadata, not article."""
-    first, _, rest = text.partition("\n")
-    keys = {" ".join(t.split()) for t in titles if t}
-    return rest if " ".join(first.split()) in keys else text
+    """The text from after the title line (the title is metadata, and the short lines above it
+    are chrome), without a date line right under it. Only the first few lines are looked at."""
+    lines = text.split("\n")
+    keys = {_clean(t) for t in titles if t}
+    for i, line in enumerate(lines[:_HEAD_LINES]):
+        if len(line.split()) > _SHORT and _clean(line) not in keys:
+            break  # a paragraph came first: the title is not repeated above the article
+        if _clean(line) in keys:
+            rest = lines[i + 1:]
+            if rest and len(rest[0].split()) <= 6 and parse_date(rest[0]):
+                rest = rest[1:]
+            return "\n".join(rest)
+    return text
+
+
+def _clean(s: str) -> str:
+    """Comparable form: NFC, no invisible format marks (trafilatura drops them), single spaces."""
+    return " ".join("".join(c for c in unicodedata.normalize("NFC", s) if unicodedata.category(c) != "Cf").split())
 
 
 def page_metadata(tree: Any) -> dict[str, str | None]:
@@ -195,6 +217,9 @@ def strip_boilerplate(text: str) -> str:
 def boilerplate_kind(line: str) -> str | None:
     """`line` or `section` when a short line starts with a boilerplate phrase, else None."""
     folded = _LEAD.sub("", fold(line)).strip()
+    items = [x for x in _MENU_SEP.split(folded) if x.strip()]
+    if len(items) >= 3 and all(len(x.split()) <= 3 for x in items):
+        return "line"  # a menu: `الرئيسية | سياسة | اقتصاد`
     if not folded or len(folded.split()) > _SHORT:
         return None
     for phrase, kind in _phrases():
