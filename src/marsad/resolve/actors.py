@@ -135,7 +135,9 @@ def compose(doc: Document, idx: ActorIndex, found: list[Hit], pats: list[Hit],
         if u.kind == "actor":
             row = idx.rows[u.value]
             if not row.ambiguous or u.value in licence:
-                out.append(_mention(doc, idx, row, _start(text, h), h.end, site=row.kind in ("state", "unit") and h.key.startswith(_SITE_START)))
+                end = _affiliation_end(idx, text, units, i, h.end)
+                site = row.kind in ("state", "unit") and h.key.startswith(_SITE_START)
+                out.append(_mention(doc, idx, row, _start(text, h), end, site=site))
         elif u.kind == "head":
             m = _head_phrase(doc, idx, units, i, country)
             if m is not None:
@@ -151,6 +153,23 @@ def compose(doc: Document, idx: ActorIndex, found: list[Hit], pats: list[Hit],
         elif u.kind in ("anaphor", "possessive"):
             out.append(Mention("actor", _start(text, h), h.end, "", {"ref": u.kind}, doc.sentence_of(h.start)))
     return out
+
+
+def _affiliation_end(idx: ActorIndex, text: str, units: list[_Unit], i: int, end: int) -> int:
+    """`لواء شهداء الإسلام التابع للمعارضة`, `التحالف الذي تقوده الولايات المتحدة`: the patron or
+    affiliation after a named group belongs to its mention (the group keeps its own name);
+    returns where the mention ends."""
+    glue = idx.words["link"] | idx.words["modifier"]
+    for u in units[i + 1:i + 4]:
+        if u.used or u.hit.start < end:
+            continue
+        gap = _WORD.findall(text, end, u.hit.start)
+        if u.kind in ("actor", "country") and gap and all(w in glue for w in gap) and not any(
+                c in text[end:u.hit.start] for c in "،,.:"):
+            u.used = True
+            return u.hit.end
+        break
+    return end
 
 
 def _head_phrase(doc: Document, idx: ActorIndex, units: list[_Unit], i: int, country: str | None) -> Mention | None:

@@ -28,7 +28,15 @@ from marsad.resolve.actor_index import actor_index
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # How far (in words) a role cue reaches to the actor it names.
-REACH = {"agent": 3, "target": 6, "hedge": 8, "behind": 6}
+REACH = {"agent": 3, "target": 3, "hedge": 8, "behind": 6}
+# How far after the trigger an agent or target cue may stand (`هجوم بقاذفة صواريخ شنه X`).
+CUE_NEAR = {"agent": 6, "target": 2}
+# A noun trigger (`الهجوم`) takes a subject before it only this close (`نفذت طائرات التحالف غارات`).
+NOUN_SUBJECT_REACH = 3
+# How far after the trigger (or its subject) the object may stand.
+OBJECT_REACH = 3
+# How many words a casualty word (`قتل`, `مقتل`) reaches forward to its victim.
+VICTIM_REACH = 3
 
 
 @dataclass
@@ -74,20 +82,72 @@ def roles(doc: Document, ev: Event, actors: list[Mention]) -> tuple[Mention | No
     sent = doc.sentences[ev.sentence] if 0 <= ev.sentence < len(doc.sentences) else None
     lo, hi = (sent.start, sent.end) if sent else ev.clause
     cues = [(h.start, h.end, h.payloads[0]) for h in actor_index().roles.find(text, lo, hi)]
-    a1, hedged = hedged_actor(text, cues, actors)
-    a1 = a1 or cued(text, cues, actors, "agent", t.start)
-    a2 = cued(text, cues, actors, "target", t.start, skip=a1)
+    walls = [m.start for m in doc.mentions if m.kind == "cue" and m.code == "attribution" and lo <= m.start < hi]
+    hurt = victims(doc, actors, actor_index().words["stop"])
+    doers = [a for a in actors if a.start not in hurt]
+    a1, hedged = hedged_actor(text, cues, doers)
+    a1 = a1 or cued(text, cues, doers, "agent", t.end, walls) or source_site(text, t, doers, ev.clause, cues)
+    if t.code == "CLASH":
+        return clash(text, t, actors, ev.clause, a1)
+    a2 = None
     if t.data.get("voice") == "passive":
-        a2 = a2 or subject_before(text, t, actors, ev.clause, victims=True)
-    elif a1 is None:
-        a1 = doer(text, t, actors, ev.clause, a2)
-    if a2 is None:
-        a2 = first_after(text, t, actors, ev.clause, skip=a1)
-    if a1 is not None and a1.data.get("generic") and a1.data.get("kind") == "civilians":
+        a2 = subject_before(text, t, actors, ev.clause, victims=True)
+    if t.code != "FOIL":  # a foiled attack's target is not the foiler's enemy
+        a2 = a2 or cued(text, cues, actors, "target", t.end, walls, skip=a1)
+    if a1 is None and t.data.get("voice") != "passive":
+        a1 = doer(text, t, doers, ev.clause, a2)
+    if a2 is None and t.code != "FOIL":
+        a2 = first_after(text, t, actors, ev.clause, skip=a1) or next(
+            (a for a in actors if a.start in hurt and a is not a1 and inside(a, ev.clause)), None)
+    if a1 is not None and a1.data.get("kind") == "civilians":
         a1 = None  # civilians are victims, never the attacker
-    if a1 is not None and a2 is not None and a1.start == a2.start:
+    if a1 is not None and a2 is not None and (a1.start == a2.start or a1.code == a2.code):
         a2 = None
     return a1, a2, hedged
+
+
+def inside(m: Mention, span: tuple[int, int]) -> bool:
+    return span[0] <= m.start and m.end <= span[1]
+
+
+def victims(doc: Document, actors: list[Mention], stop: frozenset[str]) -> set[int]:
+    """Starts of the actors a casualty word governs (`قتل جندي تركي`, `مقتل 3 عناصر من الشرطة`):
+    a casualty word ends within the three words before them (a count may stand between), with no
+    preposition between (`القتلى جراء قصف قوات النظام`: the forces are the cause, not the dead)."""
+    text = doc.norm.text
+    ends = {m.end for m in doc.mentions if m.kind == "casualty"}
+    out = set()
+    for a in actors:
+        before = list(_WORD.finditer(text, max(0, a.start - 60), a.start))[-VICTIM_REACH:]
+        for k, w in enumerate(before):
+            if w.end() in ends:
+                if not any(x.group() in stop for x in before[k + 1:]):
+                    out.add(a.start)
+                break
+    return out
+
+
+def clash(text: str, t: Mention, actors: list[Mention], clause: tuple[int, int],
+          a1: Mention | None) -> tuple[Mention | None, Mention | None, bool]:
+    """A clash has two sides: the first two different forces of its clause (`بين X و Y`)."""
+    sides: list[Mention] = [a1] if a1 is not None else []
+    for a in actors:
+        if inside(a, clause) and a.data.get("kind") not in ("civilians",) and not a.data.get("country_name") \
+                and all(a.code != b.code for b in sides):
+            sides.append(a)
+    return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None), False
+
+
+def source_site(text: str, t: Mention, actors: list[Mention], clause: tuple[int, int],
+                cues: list) -> Mention | None:
+    """Fire that comes from someone's positions: `من مواقع قوات الأسد`, `مصدرها مواقع الفصائل`."""
+    agent_ends = {e for _s, e, r in cues if r == "agent"}
+    for a in actors:
+        if a.data.get("head") == "site" and a.start > t.start:
+            prev = list(_WORD.finditer(text, max(0, a.start - 12), a.start))
+            if prev and (prev[-1].group() == "من" and inside(a, clause) or prev[-1].end() in agent_ends):
+                return a
+    return None
 
 
 def hedged_actor(text: str, cues: list, actors: list[Mention]) -> tuple[Mention | None, bool]:
@@ -105,13 +165,17 @@ def hedged_actor(text: str, cues: list, actors: list[Mention]) -> tuple[Mention 
     return None, False
 
 
-def cued(text: str, cues: list, actors: list[Mention], role: str, after: int,
+def cued(text: str, cues: list, actors: list[Mention], role: str, after: int, walls: list[int],
          skip: Mention | None = None) -> Mention | None:
-    """The first actor a cue of `role` (at or after the trigger) names."""
-    for _s, e, r in cues:
-        if r != role or e < after:
+    """The first actor a cue of `role` names; the cue stands right after the trigger (a target cue
+    within CUE_NEAR[role] words of it); an attribution (`بحسب بيان للتحالف`) between cue and actor
+    is a wall."""
+    for s, e, r in cues:
+        if r != role or e < after or words(text, after, s) > CUE_NEAR[role]:
             continue
         for a in actors:
+            if any(e <= w < a.start for w in walls):
+                break
             if a.start >= e and a is not skip and words(text, e, a.start) <= REACH[role]:
                 if role == "agent" and a.data.get("kind") == "civilians":
                     break
@@ -123,7 +187,9 @@ def subject_before(text: str, t: Mention, actors: list[Mention], clause: tuple[i
                    victims: bool = False) -> Mention | None:
     """The nearest actor before the trigger in its clause (or sentence start) that can be a subject."""
     for a in reversed(actors):
-        near = a.end <= t.start and (a.start >= clause[0] or words(text, a.end, t.start) <= 3)
+        near = a.end <= t.start and a.start >= clause[0]
+        if near and t.data.get("pos") == "noun" and not victims:
+            near = words(text, a.end, t.start) <= NOUN_SUBJECT_REACH
         if near and (victims or doer_like(a)):
             return a
     return None
@@ -151,10 +217,12 @@ def doer_like(a: Mention) -> bool:
 
 def first_after(text: str, t: Mention, actors: list[Mention], clause: tuple[int, int],
                 skip: Mention | None) -> Mention | None:
-    """The first actor after the trigger in its clause (the object, or the victim)."""
+    """The object right after the trigger (or after its subject): `قصفت طائرات التحالف مواقع ...`."""
+    prev = skip.end if skip is not None and skip.start >= t.end else t.end
     for a in actors:
-        if a.start >= t.end and a.end <= clause[1] and a is not skip and (skip is None or a.code != skip.code):
-            return a
+        if a.start >= prev and a.end <= clause[1] and a is not skip and (skip is None or a.code != skip.code) \
+                and not a.data.get("country_name"):
+            return a if words(text, prev, a.start) <= OBJECT_REACH else None
     return None
 
 
