@@ -98,6 +98,8 @@ class NumberLexicon:
     matcher: LexiconMatcher
     cues: dict[str, list[tuple[str, str]]]  # folded phrase -> [(cue, position)]
     vocabulary: Vocabulary = field(repr=False)
+    firsts: frozenset[str] = frozenset()  # the first and last words of the cue phrases:
+    lasts: frozenset[str] = frozenset()  # a number beside no such word needs no lookup
 
 
 @functools.cache
@@ -112,14 +114,18 @@ def lexicon(lang: str = "ar") -> NumberLexicon:
     for r in load(lang, "number_context"):
         cues[r["surface"]].append((r["cue"], r["position"]))
         # a cue holding a number word (في المئة, الاثنين) must win over that word: longest match
-        if any(_strip(w) & word_keys for w in r["surface"].split()):
+        if any(set(_strip(w)) & word_keys for w in r["surface"].split()):
             entries.append((r["surface"], ("block", r)))
-    return NumberLexicon(LexiconMatcher(entries), dict(cues), default_vocabulary())
+    return NumberLexicon(LexiconMatcher(entries), dict(cues), default_vocabulary(),
+                         frozenset(p.split()[0] for p in cues), frozenset(p.split()[-1] for p in cues))
 
 
-def _strip(word: str) -> set[str]:
-    """The word and each form of it without a proclitic chain."""
-    return {word} | {word[len(c):] for c in CLITIC_CHAINS if word.startswith(c) and len(word) - len(c) >= 2}
+@functools.lru_cache(maxsize=1 << 16)
+def _strip(word: str) -> tuple[str, ...]:
+    """The word and each form of it without a proclitic chain, longest first."""
+    forms = {word} | {word[len(c):] for c in CLITIC_CHAINS if word.startswith(c)
+                      and len(word) - len(c) >= 2}
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 def find_numbers(text: str, lex: NumberLexicon | None = None) -> list[Number]:
@@ -176,9 +182,9 @@ def _digit_value(raw: str, text: str, end: int) -> float:
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and (
             "." not in raw or len(groups) > 2 or not _next_is_multiplier(text, end)):
         return float("".join(groups))
-    if "," in raw:
-        return float(raw.replace(",", ".", 1).replace(",", ""))
-    return float(raw)
+    if len(groups) == 2:
+        return float(f"{groups[0]}.{groups[1]}")
+    return float(f"{groups[0]}.{''.join(groups[1:])}")  # 1.867.5: an odd format, read as a decimal
 
 
 def _next_is_multiplier(text: str, end: int) -> bool:
@@ -292,6 +298,9 @@ class _State:
         return value, max(value, round(self.vmax))
 
 
+# Each number asks for the words around it several times (range, qualifier, role, noun): the
+# small caches answer the repeats; a text's hash is computed once, so a hit costs little.
+@functools.lru_cache(maxsize=64)
 def _words_before(text: str, pos: int, n: int = 4) -> list[tuple[int, int, str]]:
     """Up to `n` words right before `pos` in the same clause, as (start, end, word)."""
     lo = max(0, pos - 48)
@@ -300,6 +309,7 @@ def _words_before(text: str, pos: int, n: int = 4) -> list[tuple[int, int, str]]
     return [(lo + m.start(), lo + m.end(), m.group()) for m in _WORD.finditer(window, cut)][-n:]
 
 
+@functools.lru_cache(maxsize=64)
 def _words_after(text: str, pos: int, n: int = 4) -> list[tuple[int, int, str]]:
     """Up to `n` words right after `pos` in the same clause, as (start, end, word)."""
     window = text[pos:pos + 48]
@@ -311,7 +321,7 @@ def _words_after(text: str, pos: int, n: int = 4) -> list[tuple[int, int, str]]:
 def _cue(lex: NumberLexicon, words: list[str], wanted: tuple[str, ...], positions: tuple[str, ...]) -> str | None:
     """The cue a phrase carries (the first word may have a proclitic chain), if wanted."""
     phrase_rest = " ".join(words[1:])
-    for first in sorted(_strip(words[0]), key=len, reverse=True):
+    for first in _strip(words[0]):
         phrase = f"{first} {phrase_rest}" if phrase_rest else first
         for cue, position in lex.cues.get(phrase, ()):
             if cue in wanted and position in positions:
@@ -322,6 +332,8 @@ def _cue(lex: NumberLexicon, words: list[str], wanted: tuple[str, ...], position
 def _cue_before(text: str, pos: int, lex: NumberLexicon, wanted: tuple[str, ...]) -> tuple[str, int] | None:
     """The longest wanted cue ending right before `pos`: (cue, its start)."""
     ws = _words_before(text, pos)
+    if not ws or ws[-1][2] not in lex.lasts and not any(f in lex.lasts for f in _strip(ws[-1][2])):
+        return None
     for k in range(len(ws), 0, -1):
         part = ws[-k:]
         if text[part[-1][1]:pos].strip(" -"):
@@ -336,6 +348,8 @@ def _cue_after(text: str, pos: int, lex: NumberLexicon, wanted: tuple[str, ...],
                skip: int = 0) -> tuple[str, int] | None:
     """The longest wanted cue starting right after `pos` (after `skip` words): (cue, its end)."""
     ws = _words_after(text, pos)[skip:]
+    if not ws or not any(f in lex.firsts for f in _strip(ws[0][2])):
+        return None
     for k in range(min(3, len(ws)), 0, -1):
         part = ws[:k]
         cue = _cue(lex, [w for _, _, w in part], wanted, ("after", "any"))
@@ -346,7 +360,7 @@ def _cue_after(text: str, pos: int, lex: NumberLexicon, wanted: tuple[str, ...],
 
 def _indefinite_after(text: str, pos: int, lex: NumberLexicon) -> bool:
     """Whether an indefinite word that can be a counted noun follows (ست سنوات, not ست البيت)."""
-    ws = _words_after(text, pos, 1)
+    ws = _words_after(text, pos)[:1]
     if not ws or not _adjacent(text, pos, ws[0][0]):
         return False
     w = ws[0][2]
@@ -398,7 +412,7 @@ def _noun(text: str, n: Number, lex: NumberLexicon) -> None:
     """The word right after a number when it can be the noun counted (`14 صاروخا`)."""
     if n.dual:
         return
-    ws = _words_after(text, n.end, 1)
+    ws = _words_after(text, n.end)[:1]
     if not ws or not _adjacent(text, n.end, ws[0][0]):
         return
     w = ws[0][2]
