@@ -26,7 +26,7 @@ from marsad.text.matcher import LexiconMatcher
 # kind in date_terms.tsv -> grammar symbol (units get their own letter, below)
 KIND_SYMBOL = {"month": "M", "hijri_month": "H", "weekday": "W", "day": "D", "part": "P", "past": "S",
                "future": "F", "current": "C", "this": "c", "ago": "A", "until": "T", "phase": "Q",
-               "ordinal": "O", "count": "K", "within": "L"}
+               "ordinal": "O", "count": "K", "within": "L", "approx": "~"}
 UNIT_SYMBOL = {"day": "d", "week": "w", "month": "o", "year": "y", "hour": "h"}
 BREAK = "."
 

@@ -41,9 +41,9 @@ PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple((name, regex.compil
     ("day_rel_month", r"[AT]?P?u?W?[NO]o[SCF]"),
     ("month", r"[AT]?Q?o?(?:MM?|H)" + POINT),
     ("year", r"[AT]?Q?(?:yY|y[SCF]|cy|Y(?=\.|$))"),
-    ("period", r"[ATL]?Q?(?:[dwo][SCF]|c[wo]|[NK]?[dh]S)"),
-    ("within", r"L[NK]?[dwh]S?"),
-    ("ago", r"A[NKY]?[udwohy]"),
+    ("within", r"L~?[NK]?[dh]S?"),
+    ("period", r"[ATL]?Q?(?:[dwo][SCF]|c[wo]|~?[NK]?[dh]S)"),
+    ("ago", r"A~?[NKY]?[udwohy]"),
     ("relday", r"T?P?u?P?DP?W?"),
     ("weekday", r"T?P?u?P?WW?[SF]?"),
 ))
@@ -130,6 +130,8 @@ def _year_for(group: list[Atom], pub: dt.date | None, month: int, day: int) -> i
 def _finish(group: list[Atom], code: str, day: dt.date | None, precision: int,
             pub: dt.date | None, **data: Any) -> Reading:
     since = group[0].sym in "AT"
+    if code in ("month", "range") and day and pub and day > pub and _tense(group) == "current":
+        day = pub  # هذا الشهر said on the 6th: the month so far, not its middle
     if group[0].sym == "T":
         data["until"] = True
     past = bool(day and pub and day < pub) or _tense(group) == "past"
@@ -242,25 +244,20 @@ def _period(group: list[Atom], pub: dt.date | None, text: str) -> Reading | None
                        unit="month")
     if unit.sym == "w":
         return _finish(group, "range", pub + dt.timedelta(days=7 * sign), 2, pub, unit="week")
-    if unit.sym == "h":
-        return _finish(group, "range", pub, 1, pub, unit="hour")
-    count = _count(group, unit)
-    back = 1 if count == 2 else 0 if count == 1 and sign == 0 else 2
-    return _finish(group, "range", pub + dt.timedelta(days=back * (sign or -1)) if sign or back else pub,
-                   2, pub, unit="day")
+    return _within(group, pub, text)
 
 
 def _within(group: list[Atom], pub: dt.date | None, text: str) -> Reading | None:
     """`خلال ال48 ساعة (الماضية)`: a span back from publication; its middle day."""
-    unit = _first(group, "dwh")
+    unit = _first(group, "dh")
     assert unit is not None
     num = _first(group, "NK")
     definite = unit.article or (num is not None and num.article)
     if not definite and _first(group, "S") is None:
         return None  # خلال يومين may look ahead (within two days); خلال اليومين الماضيين looks back
-    count = _count(group, unit) or 3
+    count = _count(group, unit) or (3 if unit.sym == "h" else 4)
     span_days = count / 24 if unit.sym == "h" else count * (7 if unit.sym == "w" else 1)
-    precision = 1 if span_days <= 2 else 2
+    precision = 1 if span_days <= 1 else 2
     day = pub - dt.timedelta(days=int(span_days // 2)) if pub is not None else None
     return _finish(group, "range", day, precision, pub, unit=unit.value, span=True)
 
@@ -276,30 +273,38 @@ def _plural(unit: Atom) -> bool:
     return unit.surface in ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "ساعات", "دقايق")
 
 
+# `قبل يومين من الانتخابات`: a span before another event (a definite noun), not before publication
+_BEFORE_EVENT = regex.compile(r" من (?:ال|موعد|بدء|انطلاق)")
 # days back and precision for one of each unit; a plural with no number is "a few"
 _UNIT_DAYS = {"day": (1, 1), "week": (7, 2), "month": (30, 3), "year": (365, 3), "hour": (0, 1)}
 
 
 def _ago(group: list[Atom], pub: dt.date | None, text: str) -> Reading | None:
     unit = group[-1]
-    after = text[unit.end:unit.end + 5]
-    if after.startswith((" من ", " علي ")):
+    if _BEFORE_EVENT.match(text, unit.end):
         return None  # قبل يومين من الانتخابات: before another event, not before publication
     count = _count(group, unit)
     days, precision = _UNIT_DAYS["day" if unit.sym == "u" else unit.value]
-    vague = count is None
-    if vague:
-        count, precision = 3, max(precision, 2)
+    if count is None:  # a few days, weeks...: about three, known to the week at best
+        count, precision = 3, precision if unit.value == "hour" else max(precision, 2)
     since = group[0].surface == "منذ"
     if pub is None:
         r = _finish(group, "relative", None, precision, pub, unit=unit.value, duration=since)
     else:
-        back = days * count if unit.value != "hour" else count // 24
-        r = _finish(group, "relative", pub - dt.timedelta(days=back), precision, pub,
-                    unit=unit.value, duration=since)
+        r = _finish(group, "relative", _back(pub, unit.value, count), precision, pub,
+                    unit=unit.value, duration=since, approx=_first(group, "~") is not None)
     r.since = False  # منذ + a length of time says when (a week ago), not a statistics span
     r.past = True
     return r
+
+
+def _back(pub: dt.date, unit: str, count: int) -> dt.date:
+    """Publication moved back by `count` units (months and years by the calendar)."""
+    if unit in ("month", "year"):
+        y, m = cal.add_months(pub.year, pub.month, -count * (12 if unit == "year" else 1))
+        return cal.make_date(y, m, pub.day) or cal.make_date(y, m, 28)  # type: ignore[return-value]
+    days, _ = _UNIT_DAYS[unit]
+    return pub - dt.timedelta(days=days * count if unit != "hour" else count // 24)
 
 
 def _relday(group: list[Atom], pub: dt.date | None, text: str) -> Reading | None:

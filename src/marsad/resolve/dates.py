@@ -68,12 +68,15 @@ class ResolveDatesStage:
 
 
 def _usable(doc: Document, m: Mention, background: bool) -> bool:
-    """A future day is no incident's; a background event needs a day before publication."""
+    """A background event needs a day before publication; a day after it (غدا، الأسبوع المقبل)
+    is no incident's, unless the text names it outright (a calendar date)."""
     value = m.data["value"]
     if value is None or doc.published is None:
         return True
     day = dt.date.fromisoformat(value)
-    return day < doc.published if background else day <= doc.published
+    if background:
+        return day < doc.published
+    return day <= doc.published or m.code == "absolute"
 
 
 def governing(doc: Document, ev: Event, dates: list[Mention]) -> Mention | None:
