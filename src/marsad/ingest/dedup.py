@@ -93,18 +93,14 @@ class DedupIndex:
             yield b, sig[b * rows:(b + 1) * rows].tobytes()
 
     def _near(self, new: _Entry) -> Duplicate | None:
-        seen: set[int] = set()
-        best: Duplicate | None = None
-        for band in self._bands(new.signature):
-            for i in self._buckets.get(band, ()):
-                if i in seen:
-                    continue
-                seen.add(i)
-                score = self._contained(new, self._entries[i])
-                if score >= self.containment and new.numbers <= self._entries[i].numbers and \
-                        (best is None or score > best.score):
-                    best = Duplicate(self._entries[i].id, "near", round(score, 3))
-        return best
+        """The earliest indexed article that holds `new`: copies link to the first copy."""
+        candidates = sorted({i for band in self._bands(new.signature) for i in self._buckets.get(band, ())})
+        for i in candidates:
+            old = self._entries[i]
+            score = self._contained(new, old)
+            if score >= self.containment and new.numbers <= old.numbers:
+                return Duplicate(old.id, "near", round(score, 3))
+        return None
 
     def _contained(self, new: _Entry, old: _Entry) -> float:
         """|new ∩ old| / |new|, from the MinHash estimate of Jaccard and the shingle counts."""

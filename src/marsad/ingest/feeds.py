@@ -125,6 +125,8 @@ def fragment_text(fragment: str) -> str:
     except (etree.ParserError, ValueError) as exc:
         raise InputError("E108", f"unreadable HTML in a feed entry: {exc}") from None
     for el in root.iter():
+        if el.tag in _BLOCKS:  # a line of its own: a break before and after
+            el.text = "\n" + (el.text or "")
         if el.tag == "br" or el.tag in _BLOCKS:
             el.tail = "\n" + (el.tail or "")
     lines = (" ".join(ln.split()) for ln in root.text_content().splitlines())
