@@ -268,6 +268,9 @@ class _State:
                 self.vmax *= e.value
             self.total += seg * e.value
             self.cur = 0.0
+        elif e.kind == "digits" and e.prefix == "و" and self.last in _MULTIPLIERS and self.cur == 0 \
+                and e.value < self.total:
+            self.cur = e.value  # 240 ألفا و381: the digits after a thousand are part of it
         elif self.last == "digits" or self.vague:
             return False
         elif e.prefix == "":
@@ -320,12 +323,19 @@ def _words_after(text: str, pos: int, n: int = 4) -> list[tuple[int, int, str]]:
 
 def _cue(lex: NumberLexicon, words: list[str], wanted: tuple[str, ...], positions: tuple[str, ...]) -> str | None:
     """The cue a phrase carries (the first word may have a proclitic chain), if wanted."""
+    found = _cue_form(lex, words, wanted, positions)
+    return found[0] if found else None
+
+
+def _cue_form(lex: NumberLexicon, words: list[str], wanted: tuple[str, ...],
+              positions: tuple[str, ...]) -> tuple[str, str] | None:
+    """(cue, the first word without its proclitics) of a phrase that carries a wanted cue."""
     phrase_rest = " ".join(words[1:])
     for first in _strip(words[0]):
         phrase = f"{first} {phrase_rest}" if phrase_rest else first
         for cue, position in lex.cues.get(phrase, ()):
             if cue in wanted and position in positions:
-                return cue
+                return cue, first
     return None
 
 
@@ -338,9 +348,10 @@ def _cue_before(text: str, pos: int, lex: NumberLexicon, wanted: tuple[str, ...]
         part = ws[-k:]
         if text[part[-1][1]:pos].strip(" -"):
             return None
-        cue = _cue(lex, [w for _, _, w in part], wanted, ("before", "any"))
-        if cue:
-            return cue, part[0][0]
+        words = [w for _, _, w in part]
+        found = _cue_form(lex, words, wanted, ("before", "any"))
+        if found:  # the span starts after the first word's proclitics (ونحو 30: at نحو)
+            return found[0], part[0][0] + len(words[0]) - len(found[1])
     return None
 
 
