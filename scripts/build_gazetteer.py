@@ -56,9 +56,22 @@ def clean_names(raw: Iterable[str]) -> list[str]:
                 f = f[len(head):]
         if len(f.replace(" ", "")) < MIN_NAME_LEN or not all(_arabic_or_space(c) for c in f):
             continue
-        if f not in out:
-            out.append(f)
+        for form in (f, *_case_forms(f)):
+            if form not in out:
+                out.append(form)
     return out
+
+
+def _case_forms(name: str) -> tuple[str, ...]:
+    """`ابي غريب` (OCHA writes the genitive) is `ابو غريب` in the news, and the other way round.
+
+    >>> _case_forms("ابي غريب")
+    ('ابو غريب',)
+    """
+    for a, b in (("ابي ", "ابو "), ("ابو ", "ابي ")):
+        if name.startswith(a):
+            return (b + name[len(a):],)
+    return ()
 
 
 def _arabic_or_space(c: str) -> bool:
@@ -177,6 +190,8 @@ def wof_rows(src: Path, admin1: dict, regions: Regions, iso: dict) -> Iterator[d
             kind = KIND.get(r["placetype"])
             if kind is None or kind == "country" or r["is_current"] == "0":
                 continue
+            if kind == "admin2" and r["country"] == "IQ":
+                continue  # OCHA's districts replace WOF's for Iraq (WOF names one Samawa `سامراء`)
             names = clean_names(r["names_ar"].split("|")) if r["names_ar"] else []
             if not names:
                 continue

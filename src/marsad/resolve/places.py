@@ -31,7 +31,7 @@ from marsad.text.matcher import Hit, LexiconMatcher
 
 # Prior weight of each kind of entry when a name has several (curated sites first, then
 # countries and governorates, then towns; a district is a weaker reading than its town).
-KIND_PRIOR = {"country": 5.0, "admin1": 4.5, "locality": 2.0, "admin2": 1.5, "admin3": 1.0,
+KIND_PRIOR = {"country": 5.0, "admin1": 4.5, "locality": 2.0, "admin2": 2.5, "admin3": 1.0,
               "neighbourhood": 0.0, "site": 2.0}
 CURATED_PRIOR = 6.0
 FOCUS = {"SY": 1.0, "IQ": 1.0}  # the countries the news in scope is mostly about
@@ -135,21 +135,38 @@ def choose(g: Gazetteer, r: Reading, countries: Counter[str], admin1s: Counter[s
     if not r.cue and all(_minor(p) for p in cands):
         return None  # a bare village name with nothing locative before it
     cands = _dedupe(cands)
-    same_name_admin1 = {p.admin1_code for p in cands if p.kind == "admin1"}
+    if r.head not in ("admin2", "admin3"):
+        cands = _towns_over_districts(cands)
+    # a governorate that shares this name: its bare use means its capital
+    same = {"admin1": {p.admin1_code for p in cands if p.kind == "admin1"}}
+
     def total(p: Place) -> float:
         close = any(q.id != p.id and km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM for q in near or ())
-        return _score(p, r, countries, admin1s, same_name_admin1) + (NEAR_BONUS if close else 0.0)
+        return _score(p, r, countries, admin1s, same) + (NEAR_BONUS if close else 0.0)
 
     return max(cands, key=total)
 
 
 def _stray(p: Place, others: list[Place]) -> bool:
-    """A small place far from every town or site its sentence also names is a namesake of the
-    one meant (the gazetteer lacks that one): better no place than a wrong one."""
-    if p.curated or p.kind not in ("locality", "neighbourhood", "admin3") or p.pop >= BIG_TOWN:
+    """A small place outside every governorate its sentence names and far from all its other
+    places is a namesake of the one meant (which the gazetteer lacks): better no place than a
+    wrong one (`حي المزة بدمشق` is no Mazzah in Jordan)."""
+    if p.curated or p.kind not in ("locality", "neighbourhood", "admin3") or p.pop >= BIG_TOWN or not others:
         return False
-    towns = [q for q in others if q.kind not in WIDE]
-    return bool(towns) and all(km(p.lat, p.lon, q.lat, q.lon) > FAR_KM for q in towns)
+    others = [q for q in others if q.kind != "country"]  # `أطلقت من سوريا على بلدة كلس`
+    if not others:
+        return False
+    for q in others:
+        if q.admin1_code == p.admin1_code or (q.kind not in WIDE and km(p.lat, p.lon, q.lat, q.lon) <= FAR_KM):
+            return False
+    return True
+
+
+def _towns_over_districts(cands: list[Place]) -> list[Place]:
+    """`تلعفر`, `الزبير`: a district named after its town means the town unless `قضاء` says so."""
+    towns = [p for p in cands if p.kind == "locality"]
+    seats = {t.admin1_code for t in towns}  # the same name in the same governorate: its seat
+    return [p for p in cands if p.kind not in ("admin2", "admin3") or p.admin1_code not in seats]
 
 
 def _dedupe(cands: list[Place]) -> list[Place]:
@@ -168,7 +185,7 @@ def _minor(p: Place) -> bool:
 
 
 def _score(p: Place, r: Reading, countries: Counter[str], admin1s: Counter[str],
-           same_name_admin1: set[str]) -> float:
+           same: dict[str, set[str]]) -> float:
     s = CURATED_PRIOR if p.curated else KIND_PRIOR.get(p.kind, 1.0)
     s += 0.5 * math.log10(p.pop + 1) + FOCUS.get(p.cc, 0.0)
     head = r.head
@@ -178,7 +195,7 @@ def _score(p: Place, r: Reading, countries: Counter[str], admin1s: Counter[str],
         s += 4 if p.kind == head else 0
     elif head in ("town", "site"):
         s += 2 if p.is_point else -2
-    if p.kind in ("locality", "neighbourhood") and p.admin1_code in same_name_admin1:
+    if p.kind in ("locality", "neighbourhood") and p.admin1_code in same["admin1"]:
         s += CAPITAL_BONUS
     return s + _context(p, countries, admin1s)
 
@@ -236,9 +253,7 @@ class PlacesStage:
             others = [j for j, p in enumerate(first) if p is not None and j != i and sentence[j] == sentence[i]]
             near = [first[j] for j in others]
             p = choose(g, r, countries, admin1s, near) if near else first[i]
-            # بادية حمص is a wide region, no point to measure a village's distance from
-            points = [first[j] for j in others if "part" not in readings[j].roles()]
-            if p is not None and _stray(p, points):
+            if p is not None and _stray(p, near):
                 continue  # `حي المزة بدمشق`: no Mazzah far from Damascus is meant
             doc.mentions.append(self._mention(doc, g, r, p, sentence[i]))
         mark_appositions(text, doc.mentions_of("place"))
