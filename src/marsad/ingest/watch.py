@@ -101,22 +101,30 @@ class Watcher:
             if broken:
                 raise InputError(broken[0].error_code or "E109", broken[0].error or "malformed feed")
         except InputError as exc:
-            status.failures += 1
-            status.last_error = str(exc)
-            status.next_at = self.clock() + self.backoff(status.failures)
-            report.failed += 1
-            report.errors.append(f"{status.url}: {exc}")
+            self._failed(status, report, str(exc))
             return
-        status.etag, status.modified = got.etag or status.etag, got.modified or status.modified
+        fresh = [a for a in articles if entry_key(a) not in self.seen]
+        if fresh:
+            try:
+                self.sink(fresh)
+            except Exception as exc:  # the store is down or the disk full: the entries stay unseen,
+                # the ETag stays old, and the feed backs off like one that failed to load
+                self._failed(status, report, f"cannot store its entries: {type(exc).__name__}: {exc}")
+                return
+            self.seen.update(entry_key(a) for a in fresh)
+        report.fetched += 1
+        report.new += len(fresh)
+        report.seen += len(articles) - len(fresh)
         status.failures, status.last_error = 0, None
         status.next_at = self.clock() + self.interval
-        report.fetched += 1
-        fresh = [a for a in articles if entry_key(a) not in self.seen]
-        report.seen += len(articles) - len(fresh)
-        if fresh:
-            self.sink(fresh)  # a sink that raises leaves these unseen: they are tried again next poll
-            self.seen.update(entry_key(a) for a in fresh)
-            report.new += len(fresh)
+        status.etag, status.modified = got.etag or status.etag, got.modified or status.modified
+
+    def _failed(self, status: FeedStatus, report: PollReport, why: str) -> None:
+        status.failures += 1
+        status.last_error = why
+        status.next_at = self.clock() + self.backoff(status.failures)
+        report.failed += 1
+        report.errors.append(f"{status.url}: {why}")
 
     def _load(self) -> None:
         if not self.state_path or not self.state_path.exists():
