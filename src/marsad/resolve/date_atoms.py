@@ -33,8 +33,8 @@ BREAK = "."
 _NUMERIC_DATE = regex.compile(
     r"(?<![\d/.\-])(?:(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})"
     r"|(?P<y2>\d{4})[/.\-](?P<m2>\d{1,2})[/.\-](?P<d2>\d{1,2}))(?![\d/.\-]\d)")
-# a number, possibly glued to a conjunction, preposition or article (و5، ب2014، ال24)
-_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(?:[وفبل]|ال)?(?P<n>\d{1,4})(?![\p{N}]|[.,]\d)")
+# a number, possibly glued to a conjunction, preposition or article (و5، ب2014، ال24، في20)
+_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(?:[وفبل]|ال|في)?(?P<n>\d{1,4})(?![\p{N}]|[.,]\d)")
 _GLUE = regex.compile(r"(?:[\s/\-(),،:]|(?<![\p{L}])(?:من|في|ه|م|الموافق)(?![\p{L}]))*")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
@@ -134,6 +134,8 @@ def _words(text: str, start: int, end: int) -> list[Atom]:
             continue
         kind = row["kind"]
         article = text[hit.word_start:hit.start].endswith(("ال", "لل")) or row["surface"].startswith("ال")
+        if row["surface"] == "عام" and article and _word_before(text, hit.word_start).startswith("ال"):
+            continue  # an adjective after a definite noun: الأمين العام، الرأي العام السابق
         if kind == "unit":
             sym = "u" if row["surface"] == "يوم" and not article else UNIT_SYMBOL[row["value"]]
             value: Any = row["value"]

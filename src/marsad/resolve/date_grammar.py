@@ -148,7 +148,11 @@ def _numeric(group: list[Atom], pub: dt.date | None, text: str) -> Reading | Non
 
 
 def _day_month(group: list[Atom], pub: dt.date | None, text: str) -> Reading | None:
-    d = _first(group, "NO").value  # type: ignore[union-attr]
+    day_atom = _first(group, "NO")
+    assert day_atom is not None
+    if not _ordinal_of(day_atom, group, text):
+        return None
+    d = day_atom.value
     hijri = _first(group, "H")
     if hijri is not None:
         return _hijri(group, pub, d, hijri.value)
@@ -158,6 +162,15 @@ def _day_month(group: list[Atom], pub: dt.date | None, text: str) -> Reading | N
     if year and day is None:
         return None
     return _finish(group, "absolute", day, 1, pub)
+
+
+def _ordinal_of(day: Atom, group: list[Atom], text: str) -> bool:
+    """An ordinal is a day of the month only with من after it (الخامس من تموز); the ordinal
+    before a bracketed month is something else's (الدور الثاني (نوفمبر 2015))."""
+    if day.sym != "O":
+        return True
+    nxt = group[group.index(day) + 1]
+    return "من" in text[day.end:nxt.start]
 
 
 def _hijri(group: list[Atom], pub: dt.date | None, d: int, month: int) -> Reading | None:
@@ -173,7 +186,11 @@ def _hijri(group: list[Atom], pub: dt.date | None, d: int, month: int) -> Readin
 
 
 def _day_rel_month(group: list[Atom], pub: dt.date | None, text: str) -> Reading | None:
-    d = _first(group, "NO").value  # type: ignore[union-attr]
+    day_atom = _first(group, "NO")
+    assert day_atom is not None
+    if not _ordinal_of(day_atom, group, text):
+        return None
+    d = day_atom.value
     if pub is None:
         return _finish(group, "absolute", None, 1, pub)
     shift = {"past": -1, "future": 1}.get(_tense(group) or "", 0)
@@ -205,6 +222,9 @@ def _hijri_month(group: list[Atom], pub: dt.date | None, month: int) -> Reading 
 
 
 def _year(group: list[Atom], pub: dt.date | None, text: str) -> Reading | None:
+    unit = _first(group, "y")
+    if unit is not None and _plural(unit):
+        return None  # السنوات الماضية: a span of years, no date
     year, unit_tense = _year_unit_tense(group)
     if year is None and unit_tense is None:
         y = _first(group, "c")
@@ -233,6 +253,8 @@ def _period(group: list[Atom], pub: dt.date | None, text: str) -> Reading | None
     tense = _tense(group) or "current"
     if unit.sym in "dwo" and not unit.article and _first(group, "c") is None:
         return None  # الأسبوع الماضي, not أسبوع ماض (which is a duration)
+    if unit.sym in "wo" and _plural(unit):
+        return None  # الأشهر الماضية: a span of months, no date
     if pub is None:
         return _finish(group, "range", None, 2, pub, unit=unit.value)
     phase = _first(group, "Q")
@@ -255,6 +277,8 @@ def _within(group: list[Atom], pub: dt.date | None, text: str) -> Reading | None
     definite = unit.article or (num is not None and num.article)
     if not definite and _first(group, "S") is None:
         return None  # خلال يومين may look ahead (within two days); خلال اليومين الماضيين looks back
+    if unit.sym == "h" and num is None and not _plural(unit):
+        return None  # على مدار الساعة: around the clock
     count = _count(group, unit) or (3 if unit.sym == "h" else 4)
     span_days = count / 24 if unit.sym == "h" else count * (7 if unit.sym == "w" else 1)
     precision = 1 if span_days <= 1 else 2
@@ -273,8 +297,8 @@ def _plural(unit: Atom) -> bool:
     return unit.surface in ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "ساعات", "دقايق")
 
 
-# `قبل يومين من الانتخابات`: a span before another event (a definite noun), not before publication
-_BEFORE_EVENT = regex.compile(r" من (?:ال|موعد|بدء|انطلاق)")
+# `قبل يومين من الانتخابات`, `قبل أيام من قمة`: before another event, not before publication
+_BEFORE_EVENT = regex.compile(r" من \S")
 # days back and precision for one of each unit; a plural with no number is "a few"
 _UNIT_DAYS = {"day": (1, 1), "week": (7, 2), "month": (30, 3), "year": (365, 3), "hour": (0, 1)}
 
