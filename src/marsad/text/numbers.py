@@ -42,6 +42,10 @@ _STOP = regex.compile(r'[.،,؛;:!?؟\n"()\[\]]')
 _CLITIC_LETTERS = "وفبلك"
 _QUALIFIERS = ("about", "more_than", "at_least", "less_than", "up_to")
 _MULTIPLIERS = ("thousand", "million")
+# ك before a number word is nearly always part of another word (كمية، كميات 'quantity'); a word
+# that is also a common noun (ست، سبع) takes only a conjunction or ب (ولست is 'and I am not').
+_SAFE_PREFIXES = frozenset({"", "و", "ف", "ب", "وب", "فب", "ل", "ول", "ال", "وال", "بال", "فال", "لل", "ولل"})
+_NOUN_WORD_PREFIXES = frozenset({"", "و", "ف", "ب", "وب"})
 
 
 @dataclass(slots=True)
@@ -167,8 +171,13 @@ def _elements(text: str, lex: NumberLexicon) -> tuple[list[Number], list[_Elem]]
         what, row = h.payloads[0]
         prefix = text[h.word_start:h.start]
         if what == "word":
+            needs = row.get("needs") == "noun"
+            if prefix not in _SAFE_PREFIXES or needs and prefix not in _NOUN_WORD_PREFIXES:
+                continue
+            if row["kind"] in ("unit", "ten") and _cue_before(text, h.word_start, lex, ("ordinal",)):
+                continue  # التاسع عشر, الرابع والعشرين: an ordinal, not a number
             elems.append(_Elem(h.start, h.end, h.word_start, float(row["value"]), row["kind"], prefix,
-                               row.get("plural") == "1", row.get("needs") == "noun", int(row.get("max") or 0)))
+                               row.get("plural") == "1", needs, int(row.get("max") or 0)))
         elif what == "dual":
             elems.append(_Elem(h.start, h.end, h.word_start, 2, "dual", prefix, lemma=row["surface"],
                                cls=row["class"]))
@@ -375,7 +384,7 @@ def _indefinite_after(text: str, pos: int, lex: NumberLexicon) -> bool:
     if not ws or not _adjacent(text, pos, ws[0][0]):
         return False
     w = ws[0][2]
-    return len(w) > 1 and not w.startswith(("ال", "لل", "بال", "وال")) and w.isalpha() and \
+    return len(w) > 1 and not w.startswith(("ال", "لل", "بال", "وال", "و", "ف")) and w.isalpha() and \
         _cue(lex, [w], ("function",), ("after",)) is None
 
 
