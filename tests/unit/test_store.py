@@ -202,3 +202,20 @@ def test_database_urls():
     assert default_path().name == "marsad.db"
     with pytest.raises(MarsadError):
         database_url("mysql://u@h/d")
+
+
+def test_a_component_cut_short_leaves_no_event_without_its_incident(db, monkeypatch):
+    from marsad.store import fusion
+
+    monkeypatch.setattr(fusion, "MAX_COMPONENT", 2)
+    arts = [article(n, f"Outlet {n}") for n in range(6)]
+    table = {a.text: [spec("2018-03-01", place="A" if n % 2 else "A2")] for n, a in enumerate(arts)}
+    for a in arts:  # one at a time: each new event reaches a component larger than the bound
+        ingest_articles(db, [a], FakePipeline(table))
+    engine = open_engine(db)
+    with Session(engine) as s:
+        incs = set(s.scalars(select(m.Incident.incident_id)))
+        linked = set(s.scalars(select(m.Event.incident_id)))
+        assert linked <= incs and None not in linked
+        assert sorted(s.scalars(select(m.IncidentSource.event_id))) == sorted(s.scalars(select(m.Event.event_id)))
+    engine.dispose()

@@ -75,8 +75,14 @@ def _is_background(s: Session, event_id: str) -> bool:
 
 def regroup(s: Session, views: dict[str, EventView]) -> int:
     """Drop the incidents of these events and write the ones clustering gives now."""
+    old = set(s.scalars(select(Event.incident_id).where(Event.event_id.in_(list(views)),
+                                                        Event.incident_id.is_not(None))))
+    # every member of an incident dropped here is clustered again (a component cut short by
+    # MAX_COMPONENT must not leave events pointing at an incident that is gone)
+    for eid in s.scalars(select(Event.event_id).where(Event.incident_id.in_(old))):
+        if eid not in views:
+            views[eid] = load_view(s, eid)
     ids = list(views)
-    old = set(s.scalars(select(Event.incident_id).where(Event.event_id.in_(ids), Event.incident_id.is_not(None))))
     if old:
         s.execute(delete(FusionLink).where(FusionLink.incident_id.in_(old)))
         s.execute(delete(IncidentSource).where(IncidentSource.incident_id.in_(old)))
