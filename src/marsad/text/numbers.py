@@ -143,9 +143,9 @@ def find_numbers(text: str, lex: NumberLexicon | None = None) -> list[Number]:
     nums = _phrases(text, elems, lex)
     nums = _ranges(text, nums, lex)
     for n in nums:
-        _qualify(text, n, lex)
         _noun(text, n, lex)
         _role(text, n, lex)
+        _qualify(text, n, lex)
     return sorted(fixed + nums, key=lambda n: n.start)
 
 
@@ -415,6 +415,8 @@ def _ranges(text: str, nums: list[Number], lex: NumberLexicon) -> list[Number]:
 
 def _qualify(text: str, n: Number, lex: NumberLexicon) -> None:
     """نحو 10, أكثر من 8, 8 على الأقل: extend the span over the qualifier and flag the figure."""
+    if n.role in ("year", "date", "time"):
+        return  # حتى 2022 is a year, not 'up to 2022'
     before = _cue_before(text, n.lead, lex, _QUALIFIERS)
     if before:
         n.qualifier, n.start, n.lead = before[0], before[1], before[1]
@@ -460,8 +462,8 @@ def _role(text: str, n: Number, lex: NumberLexicon) -> None:
         n.role = "other"
     s = n.start
     if s > 0 and (text[s - 1].isascii() and text[s - 1].isalpha() or
-                  text[s - 1] == "-" and s > 1 and text[s - 2].isascii() and text[s - 2].isalpha()):
-        n.role, n.measure = "other", "label"  # m4, F-16
+                  text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
+        n.role, n.measure = "other", "label"  # m4, F-16, كا-52
         return
     before = _cue_before(text, n.lead, lex, ("label", "percent", "money", "time", "year", "month"))
     cue_b = before[0] if before else None

@@ -174,8 +174,10 @@ class Vocabulary:
         return hit
 
 
-# The resources whose key column feeds the default vocabulary (cheap ones; pass more yourself).
-DEFAULT_VOCABULARY = ("number_words", "countable_nouns", "triggers", "weapons", "casualty_words", "cues")
+# The resources whose key column feeds the default vocabulary (the text layer's own; the segment
+# stage adds the extraction lexicons, and anyone may pass a bigger Vocabulary).
+DEFAULT_VOCABULARY = ("number_words", "countable_nouns")
+EXTRACTION_VOCABULARY = (*DEFAULT_VOCABULARY, "triggers", "weapons", "casualty_words")
 
 
 @functools.cache

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from marsad.document import Document, Mention
 from marsad.pipeline import register
 from marsad.text.numbers import find_numbers
-from marsad.text.segment import assign_sentences, default_vocabulary, sentences, tokens
+from marsad.text.segment import EXTRACTION_VOCABULARY, assign_sentences, default_vocabulary, sentences, tokens
 
 
 @dataclass
 class SegmentStage:
-    """Sentences and tokens; proclitics are split off where the rest is in `default_vocabulary()`."""
+    """Sentences and tokens; proclitics are split off where the rest is a word of the number
+    words, countable nouns, triggers, weapons or casualty words."""
 
     name: str = "segment"
     requires: tuple[str, ...] = ("norm",)
@@ -22,7 +23,7 @@ class SegmentStage:
     def __call__(self, doc: Document) -> Document:
         text = doc.norm.text
         doc.sentences = sentences(text)
-        doc.tokens = tokens(text, default_vocabulary())
+        doc.tokens = tokens(text, default_vocabulary(EXTRACTION_VOCABULARY))
         assign_sentences(doc.tokens, doc.sentences)
         return doc
 
