@@ -209,7 +209,9 @@ def test_a_component_cut_short_leaves_no_event_without_its_incident(db, monkeypa
 
     monkeypatch.setattr(fusion, "MAX_COMPONENT", 2)
     arts = [article(n, f"Outlet {n}") for n in range(6)]
-    table = {a.text: [spec("2018-03-01", place="A" if n % 2 else "A2")] for n, a in enumerate(arts)}
+    base = spec("2018-03-01")["location"]
+    # towns 7 km apart on a line: each event matches only its neighbours, so components chain
+    table = {a.text: [spec("2018-03-01", location=base | {"lat": 35.0 + 0.063 * n})] for n, a in enumerate(arts)}
     for a in arts:  # one at a time: each new event reaches a component larger than the bound
         ingest_articles(db, [a], FakePipeline(table))
     engine = open_engine(db)
