@@ -1,10 +1,9 @@
 """Calendar arithmetic for the date resolver: years of a month named without one, weekdays
-before a day, months before or after, and Hijri dates in the tabular (arithmetic) calendar.
+before a day, months before or after, and Hijri dates.
 
-The tabular Islamic calendar is used for Hijri dates: a formula, no table to ship, and within
-a day or two of the Umm al-Qura calendar that Saudi and Gulf outlets print (news gives a Hijri
-date beside the Gregorian one, or alone for religious occasions, so a day off is acceptable;
-the mention says `calendar: hijri-tabular`).
+Hijri dates use the Umm al-Qura calendar (the `hijridate` package: Saudi and Gulf outlets print
+it, and its tables cover 1343-1500 AH, i.e. 1924-2077); outside that range the tabular
+(arithmetic) calendar stands in, which falls within a day or two of it.
 
 >>> import datetime as dt
 >>> last_weekday(dt.date(2022, 1, 6), 1)          # the Tuesday on or before Thursday 6 Jan
@@ -18,6 +17,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from hijridate import Hijri
+
 # Julian day number of 1 Muharram 1 AH in the astronomical (Thursday) epoch, which falls nearer to Umm al-Qura; ordinal = JDN - 1721425.
 _HIJRI_EPOCH_JDN = 1948439
 _JDN_TO_ORDINAL = 1721425
@@ -26,13 +27,28 @@ FUTURE_SLACK_DAYS = 31
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
-    """The Gregorian day of a Hijri date (tabular calendar), None when the date is impossible.
+    """The Gregorian day of a Hijri date (Umm al-Qura), None when the date is impossible.
 
-    >>> hijri_to_gregorian(1443, 5, 15)
-    datetime.date(2021, 12, 19)
+    >>> hijri_to_gregorian(1445, 7, 17), hijri_to_gregorian(1200, 1, 1)
+    (datetime.date(2024, 1, 29), datetime.date(1785, 11, 3))
     """
     if not (1 <= month <= 12 and 1 <= day <= 30 and year > 0):
         return None
+    try:
+        g = Hijri(year, month, day).to_gregorian()
+        return dt.date(g.year, g.month, g.day)
+    except (ValueError, OverflowError):  # out of the table's range, or a 30th in a 29-day month
+        if day == 30 or not 1343 <= year <= 1500:
+            return tabular_hijri_to_gregorian(year, month, day)
+        return None
+
+
+def tabular_hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian day of a Hijri date in the tabular (arithmetic) calendar.
+
+    >>> tabular_hijri_to_gregorian(1443, 5, 15)
+    datetime.date(2021, 12, 19)
+    """
     jdn = (day + -(-(295 * (month - 1)) // 10) + (year - 1) * 354 + (3 + 11 * year) // 30
            + _HIJRI_EPOCH_JDN - 1)
     return dt.date.fromordinal(jdn - _JDN_TO_ORDINAL)
