@@ -70,7 +70,8 @@ def filled_store(tmp_path) -> str:
     fake = FakePipeline({
         arts[0].text: [spec("2018-03-01", fatalities=4, munitions={"min": 6, "max": 6})],
         arts[1].text: [spec("2018-03-01", place="A2", fatalities=2, munitions={"min": 5, "max": 9})],
-        arts[2].text: [spec("2018-03-05", place="C", sub="Armed clash")],
+        arts[2].text: [spec("2018-03-05", place="C", sub="Armed clash",
+                            actor1="Military Forces of the United States")],
     })
     ingest_articles(db, arts, fake)
     return db
@@ -108,6 +109,8 @@ def test_stats_and_explain_commands(tmp_path):
     assert data["incidents"] == 2 and data["by_week"] == {"2018-W09": 1, "2018-W10": 1}
     table = runner.invoke(app, ["stats", "--db", db, "--since", "2018-03-02"]).stdout
     assert table.startswith("1 incident(s) from 3 article(s)")
+    us = json.loads(runner.invoke(app, ["stats", "--db", db, "--json", "--actor", "united states"]).stdout)
+    assert us["incidents"] == 1 and us["by_actor"] == {"Military Forces of the United States (initiator)": 1}
     inc = json.loads(runner.invoke(app, ["export", "--db", db, "--admin1", "Deir ez-Zor"]).stdout.splitlines()[0])
     story = json.loads(runner.invoke(app, ["explain", inc["event_id"], "--db", db]).stdout)
     assert story["n_sources"] == 2 and story["merged_because"][0]["rule"] == "same-type near"

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from marsad.cli import app
-from marsad.commands.common import Admin1, Country, DbOption, EventType, Since, Until
+from marsad.commands.common import Actor, Admin1, Country, DbOption, EventType, Since, Until
 
 
 class ExportFormat(StrEnum):
@@ -26,7 +26,7 @@ def export(
     db: DbOption = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="write here instead of standard output")] = None,
     since: Since = None, until: Until = None, country: Country = None, admin1: Admin1 = None,
-    event_type: EventType = None,
+    event_type: EventType = None, actor: Actor = None,
     background: Annotated[bool, typer.Option(help="include past events recalled as background")] = False,
 ) -> None:
     """Write the store's incidents, one per incident with all its sources."""
@@ -37,7 +37,7 @@ def export(
     from marsad.store import open_engine
     from marsad.store.queries import Filters, incidents
 
-    filters = Filters(since, until, country, admin1, event_type, background)
+    filters = Filters(since, until, country, admin1, event_type, background, actor)
     engine = open_engine(db)
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:

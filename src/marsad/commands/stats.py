@@ -8,14 +8,14 @@ from typing import Annotated
 import typer
 
 from marsad.cli import app
-from marsad.commands.common import Admin1, Country, DbOption, EventType, Since, Until
+from marsad.commands.common import Actor, Admin1, Country, DbOption, EventType, Since, Until
 
 
 @app.command()
 def stats(
     db: DbOption = None,
     since: Since = None, until: Until = None, country: Country = None, admin1: Admin1 = None,
-    event_type: EventType = None,
+    event_type: EventType = None, actor: Actor = None,
     as_json: Annotated[bool, typer.Option("--json", help="one JSON document instead of tables")] = False,
     top: Annotated[int, typer.Option(help="how many governorates and actors to list")] = 15,
 ) -> None:
@@ -29,7 +29,7 @@ def stats(
     engine = open_engine(db)
     try:
         with Session(engine) as s:
-            result = tally(s, Filters(since, until, country, admin1, event_type), top=top)
+            result = tally(s, Filters(since, until, country, admin1, event_type, actor=actor), top=top)
     finally:
         engine.dispose()
     if as_json:

@@ -24,7 +24,8 @@ from marsad.store.models import Article, Event, FusionLink, Incident
 @dataclass
 class Filters:
     """Which incidents: a date range, a country (name or ISO3), a governorate (name or ISO 3166-2
-    code), an event or sub-event type; background incidents only when asked."""
+    code), an event or sub-event type, an actor (part of either side's name, any case);
+    background incidents only when asked."""
 
     since: str | None = None
     until: str | None = None
@@ -32,6 +33,14 @@ class Filters:
     admin1: str | None = None
     type: str | None = None
     background: bool = False
+    actor: str | None = None
+
+    def keeps(self, rec: dict[str, Any]) -> bool:
+        """The filters SQL cannot apply (inside the record)."""
+        if not self.actor:
+            return True
+        names = [(rec.get(k) or {}).get("name") or "" for k in ("actor1", "actor2")]
+        return any(self.actor.lower() in n.lower() for n in names)
 
     def apply(self, q: Select) -> Select:
         for name, op in (("since", Incident.date.__ge__), ("until", Incident.date.__le__)):
@@ -54,8 +63,11 @@ class Filters:
 
 def incidents(s: Session, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
     """Incident records (SPEC fields, `sources`, `confidence`), oldest first."""
-    q = (filters or Filters()).apply(select(Incident.record)).order_by(Incident.date, Incident.incident_id)
-    yield from s.scalars(q.execution_options(yield_per=500))
+    filters = filters or Filters()
+    q = filters.apply(select(Incident.record)).order_by(Incident.date, Incident.incident_id)
+    for rec in s.scalars(q.execution_options(yield_per=500)):
+        if filters.keeps(rec):
+            yield rec
 
 
 def explain(s: Session, any_id: str) -> dict[str, Any]:
