@@ -78,6 +78,7 @@ class Gazetteer:
                 self.country_place.setdefault(p.iso3, i)
         self.admin1_place = {p.admin1_code: i for i, p in enumerate(self.places)
                              if p.kind == "admin1" and p.admin1_code}
+        self.common = blocked
         self._index: dict[str, list[int]] = {}
         # places whose name is also a common word: candidates only after a feature noun
         self._weak: dict[str, list[int]] = {}
@@ -91,6 +92,10 @@ class Gazetteer:
                         not strong and (form in blocked or name in blocked)
                     (self._weak if weak else self._index).setdefault(form, []).append(i)
         self.matcher = LexiconMatcher((form, form) for form in {**self._weak, **self._index})
+
+    def common_words_only(self, name: str) -> bool:
+        """Whether every word of a name is a common word (`النصر والسلام`, a village near Baghdad)."""
+        return all(w in self.common or (w[:1] in "وف" and w[1:] in self.common) for w in name.split(" "))
 
     def candidates(self, name: str, *, headed: bool = False) -> list[int]:
         """Indices of the places called `name` (folded), in gazetteer order; `headed` (a

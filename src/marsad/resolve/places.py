@@ -132,7 +132,7 @@ def choose(g: Gazetteer, r: Reading, countries: Counter[str], admin1s: Counter[s
     cands = [g.places[i] for i in g.candidates(r.hit.key, headed=headed)]
     if not cands:
         return None
-    if not r.cue and all(_minor(p) for p in cands):
+    if not r.cue and all(_minor(p) for p in cands) and (" " not in r.hit.key or g.common_words_only(r.hit.key)):
         return None  # a bare village name with nothing locative before it
     cands = _dedupe(cands)
     if r.head not in ("admin2", "admin3"):
@@ -180,8 +180,7 @@ def _dedupe(cands: list[Place]) -> list[Place]:
 
 
 def _minor(p: Place) -> bool:
-    return not p.curated and p.kind in ("locality", "neighbourhood", "admin3") and p.pop < 20000 \
-        and " " not in p.names[0]
+    return not p.curated and p.kind in ("locality", "neighbourhood", "admin3") and p.pop < 20000
 
 
 def _score(p: Place, r: Reading, countries: Counter[str], admin1s: Counter[str],
