@@ -68,8 +68,12 @@ class EventStage:
             by_sentence[m.sentence].append(m)
         for si, sent in enumerate(doc.sentences):
             ms = sorted(by_sentence.get(si, []), key=lambda m: (m.start, -m.end))
-            if any(m.kind == "trigger" for m in ms):
-                doc.events.extend(sentence_events(doc, lx, si, (sent.start, sent.end), ms))
+            found = sentence_events(doc, lx, si, (sent.start, sent.end), ms) if any(
+                m.kind == "trigger" for m in ms) else []
+            if found:
+                doc.events.extend(found)
+            elif doc.events and si - doc.events[-1].sentence <= 2:
+                continue_toll(doc, doc.events[-1], ms)
         return doc
 
 
@@ -121,6 +125,8 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
         if purpose_noun(text, t, triggers) or any(
                 h.end <= t.start and words_between(text, h.end, t.start) <= 3 for h in habits):
             continue  # a purpose, or the object of a present-tense verb (`يرد ... بإطلاق النار`)
+        if t.code in GENERIC and refers_back(text, t, ms):
+            continue  # `بعد الهجوم`: the attack already told
         nxt = triggers[i + 1].start if i + 1 < len(triggers) else None
         own = own_weapon(text, t, weapons, nxt)
         if groups and not starts_clause(text, t) and joins(groups[-1], t, own):
@@ -135,6 +141,13 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
         end = word_start(text, groups[i + 1].triggers[0].start) if i + 1 < len(groups) else clause[1]
         g.span = (start, end)
     return groups
+
+
+def refers_back(text: str, t: Mention, ms: list[Mention]) -> bool:
+    """A definite attack word right after a time preposition names an incident already told."""
+    definite = t.data.get("definite") or text.startswith("ال", t.start)
+    return definite and any(c.kind == "cue" and c.code == "temporal_ref" and c.end <= t.start
+                            and words_between(text, c.end, t.start) == 0 for c in ms)
 
 
 def purpose_noun(text: str, t: Mention, triggers: list[Mention]) -> bool:
@@ -193,9 +206,12 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
     text = doc.norm.text
     main = group.main
     weapons = attack_weapons(in_clause)
-    weapon_m = aircraft_subject(text, main, weapons) or group.weapon or (weapons[0] if weapons else None)
+    weapon_m = aircraft_subject(text, main, weapons) or group.weapon
     if weapon_m is None and main.code in GENERIC:
+        # a generic "attack" takes the weapon its sentence or paragraph names for the incident
         weapon_m = sentence_weapon(main, sentence_ms) or paragraph_weapon(doc, si)
+    elif weapon_m is None and weapons:
+        weapon_m = weapons[0]
     weapon = weapon_m.code if weapon_m else IMPLIED_WEAPON.get(main.code)
     row = lx.sub_event(main.code, weapon, weapon_first=main.code in WEAPON_DECIDES)
     sub = row["sub_event_type"]
@@ -238,6 +254,15 @@ def sentence_weapon(trigger: Mention, ms: list[Mention]) -> Mention | None:
     return weapons[0] if weapons else None
 
 
+def continue_toll(doc: Document, ev: Event, ms: list[Mention]) -> None:
+    """A sentence with casualties and no incident of its own goes on telling the last one
+    (`وأفاد المرصد بمقتل ثلاثة عناصر`): its figures fill what the event still lacks."""
+    if ev.trigger.code in NO_CASUALTIES or not any(m.kind == "casualty" for m in ms):
+        return
+    if ev.fatalities is None or ev.injuries is None:
+        add_casualties(doc, ev, ms, fill_only=True)
+
+
 def paragraph_weapon(doc: Document, si: int) -> Mention | None:
     """The last weapon named in the previous sentence of the same paragraph: a bare
     "targeting" there continues the incident told just before (`جراء استهداف مبنى`)."""
@@ -247,10 +272,13 @@ def paragraph_weapon(doc: Document, si: int) -> Mention | None:
     return prev[-1] if prev else None
 
 
-def add_casualties(doc: Document, ev: Event, ms: list[Mention]) -> None:
+def add_casualties(doc: Document, ev: Event, ms: list[Mention], *, fill_only: bool = False) -> None:
     text = doc.norm.text
     fig = casualties(text, [m for m in ms if m.kind == "casualty"], [m for m in ms if m.kind == "number"],
                      [m for m in ms if m.kind == "cue" and m.code == "person"], [])
+    if fill_only:  # a later sentence only fills a figure the event lacks
+        fig.killed = fig.killed if ev.fatalities is None else []
+        fig.injured = fig.injured if ev.injuries is None else []
     if fig.killed:
         low, m = min(fig.killed, key=lambda x: x[0])
         ev.fatalities = low if ev.fatalities is None else min(ev.fatalities, low)

@@ -28,7 +28,10 @@ class LexiconStage:
                 row = hit.payloads[0]
                 if row.get("code") == "BLOCK" or row.get("weapon") == "not_weapon":
                     continue  # a longer phrase that only looks like a trigger or a weapon
-                doc.mentions.append(Mention(kind, hit.start, hit.end, row[code_col], dict(row),
+                data = dict(row)
+                data["definite"] = text[hit.word_start:hit.start].endswith(("ال", "لل")) or \
+                    text.startswith("ال", hit.start)
+                doc.mentions.append(Mention(kind, hit.start, hit.end, row[code_col], data,
                                             doc.sentence_of(hit.start)))
         return doc
 

@@ -56,10 +56,9 @@ def is_statistic(text: str, triggers: list[Mention], cues: list[Mention], number
         if t.data.get("number") == "pl" and any(c.start > t.start and words_between(text, t.end, c.start) <= 6
                                                 for c in stats):
             return True  # "in attacks ... since"
-        if t.code not in ("ATTACK", "STRIKE", "TARGET", "EXPLODE"):
-            continue
-        for n in numbers:
-            if n.end <= t.start and words_between(text, n.end, t.start) == 0 and int(n.data.get("value", 0)) > 2:
+        for n in numbers:  # `43 هجوما`, `عشرين عملية اغتيال`
+            if n.end <= t.start and words_between(text, n.end, t.start) <= 1 and int(n.data.get("value", 0)) > 2 \
+                    and n.data.get("role", "count") == "count" and t.code not in ("ARREST", "ABDUCT"):
                 return True
         if any(0 <= t.start - c.end <= 2 for c in stats):
             return True

@@ -58,6 +58,9 @@ def casualties(text: str, words: list[Mention], numbers: list[Mention], persons:
     for w in words:
         bucket = fig.killed if w.code == "killed" else fig.injured
         (fig.killed_words if w.code == "killed" else fig.injured_words).append(w)
+        if w.data.get("role") == "one":  # `مقتله`, `وفاتها`: the pronoun is one person
+            bucket.append((1, w))
+            continue
         others = [x for x in words if x is not w]
         usable = [n for n in numbers if n.start not in taken and is_count(n) and not _crosses(n, w, others)]
         after, before = _numbers_around(text, w, usable)
@@ -74,10 +77,33 @@ def casualties(text: str, words: list[Mention], numbers: list[Mention], persons:
             if found.data.get("approx") and found.data.get("kind") == "vague":
                 continue  # "dozens": no figure
             taken.add(found.start)
-            bucket.append((int(found.data["value"]), found))
+            total = int(found.data["value"])
+            for extra in _and_counts(text, found, usable, words):
+                taken.add(extra.start)
+                total += int(extra.data["value"])
+            bucket.append((total, found))
         elif not any(n.start == found.start for n in numbers):
             bucket.append((1, found))
     return fig
+
+
+def _and_counts(text: str, first: Mention, numbers: list[Mention], words: list[Mention]) -> list[Mention]:
+    """Counts joined to the first by و over groups of one toll (`ثلاثة عناصر من قسد واثنين من
+    مقاتلي العشائر` is five killed): each within a few words, with no casualty word or
+    punctuation between."""
+    out: list[Mention] = []
+    last = first
+    for n in numbers:
+        if n.start <= last.end:
+            continue
+        gap = text[last.end:n.start]
+        if words_between(text, last.end, n.start) > 5 or any(ch in gap for ch in ".،,؛") or \
+                any(last.end <= w.start < n.start for w in words):
+            break
+        if text[n.start - 1:n.start] == "و" or gap.rstrip().endswith(" و"):
+            out.append(n)
+            last = n
+    return out
 
 
 def _crosses(n: Mention, w: Mention, others: list[Mention]) -> bool:

@@ -47,19 +47,19 @@ def same_incident(a: Event, b: Event) -> bool:
         if disrupted_attack(a, b):
             # an attack and its interception: the same day, or told side by side
             return same_place(a.location, b.location) and (
-                a.date == b.date if a.date and b.date else abs(a.sentence - b.sentence) <= 2)
+                same_day(a, b) if a.date and b.date else abs(a.sentence - b.sentence) <= 2)
         loose = (unarmed_mention(b) and a.event_type in VIOLENT) or (unarmed_mention(a) and b.event_type in VIOLENT)
-        return loose and same_place(a.location, b.location) and (not a.date or not b.date or a.date == b.date)
+        return loose and same_place(a.location, b.location) and same_day(a, b)
     wa, wb = named_weapon(a), named_weapon(b)
     if a.sub_event_type != b.sub_event_type and None not in (wa, wb):
         return False
     if wa and wb and wa != wb:
         return False
-    if a.date and b.date and a.date != b.date:
+    if not same_day(a, b):
         return False
     if a.location is None and b.location is None and abs(a.sentence - b.sentence) > 1:
         return False  # two unplaced tellings far apart: too little to call them one incident
-    if not same_place(a.location, b.location):
+    if not (same_place(a.location, b.location) or anaphoric(a) or anaphoric(b)):
         return False
     return same_actor(a.actor1, b.actor1) and same_actor(a.actor2, b.actor2)
 
@@ -80,6 +80,24 @@ def disrupted_attack(a: Event, b: Event) -> bool:
         return False
     other = b if a.sub_event_type == "Disrupted weapons use" else a
     return other.event_type == "Explosions/Remote violence" and named_weapon(a) == named_weapon(b) is not None
+
+
+def anaphoric(ev: Event) -> bool:
+    """A telling that only names "the rockets" again (definite, uncounted, no toll): the place
+    it names is where they came from or fell around, not a second incident."""
+    weapons = ev.links.get("weapon") or []
+    if not weapons or ev.munitions or ev.fatalities is not None or ev.injuries is not None:
+        return False
+    return bool(weapons[0].data.get("definite"))
+
+
+def same_day(a: Event, b: Event) -> bool:
+    """Dates conflict only when both come from the text to the day; a date that is only the
+    publication day (a headline, precision 2) or unknown agrees with any."""
+    if not a.date or not b.date or a.date == b.date:
+        return True
+    explicit = [ev.time_precision == 1 and "date" in ev.links for ev in (a, b)]
+    return not all(explicit)
 
 
 def named_weapon(ev: Event) -> str | None:
