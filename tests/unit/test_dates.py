@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.document import Document, Event, Mention
 from marsad.pipeline import Pipeline
@@ -171,3 +173,27 @@ def test_calendar_helpers() -> None:
     assert cal.last_weekday(dt.date(2023, 3, 1), 2, strict=True) == dt.date(2023, 2, 22)
     assert cal.next_weekday(dt.date(2022, 1, 6), 5) == dt.date(2022, 1, 8)
     assert cal.infer_year(dt.date(2022, 1, 6), 1, 20, None) == 2022
+
+
+# Words that date expressions are made of, shuffled into nonsense: the grammar must never raise
+# and every mention it gives must be well formed, whatever the order (31 شباط, 0/0/2020, منذ قبل).
+_PIECES = ["أمس", "اليوم", "فجر", "مساء", "يوم", "الثلاثاء", "الاثنين", "الماضي", "المقبل", "الجاري",
+           "هذا", "الأسبوع", "الشهر", "العام", "عام", "قبل", "منذ", "حتى", "خلال", "نحو", "ثلاثة", "يومين",
+           "أيام", "ساعات", "الـ48", "ساعة", "مطلع", "أواخر", "الخامس", "من", "في", "كانون الثاني", "شباط",
+           "آب", "تموز", "يونيو/حزيران", "جمادى الأولى", "رمضان", "1443", "2022", "1999", "0", "31", "29",
+           "5/1/2022", "0/0/2020", "2022-13-40", "،", ".", "(", ")", "قصفت", "رأي", "الثاني"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14),
+       st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31))))
+def test_any_mix_of_date_words_gives_well_formed_mentions(words: list[str], published: dt.date | None) -> None:
+    doc = Pipeline.default(["segment", "dates"])(" ".join(words), published=published)
+    for m in doc.mentions_of("date"):
+        assert 0 <= m.start < m.end <= len(doc.norm.text)
+        assert m.data["precision"] in (1, 2, 3)
+        assert m.data["value"] is None or dt.date.fromisoformat(m.data["value"])
+        if published is None and m.code in ("relative", "weekday", "range"):
+            assert m.data["value"] is None
+        s, e = doc.span(m.start, m.end)
+        assert doc.text[s:e].strip() == doc.text[s:e] and e > s
