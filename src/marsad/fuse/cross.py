@@ -74,8 +74,8 @@ class Match:
     @property
     def cost(self) -> float:
         """Lower is a closer match; clustering joins the closest pairs first."""
-        return (self.days or 0) + (self.km or 0.0) / NEAR_KM + (0.5 if "type" in self.rule and
-                                                                   "same-type" not in self.rule else 0)
+        kinship = 0.0 if self.rule.startswith("same-type") else 0.5  # a merge across types weighs more
+        return (self.days or 0) + (self.km or 0.0) / NEAR_KM + kinship
 
 
 def match(a: EventView, b: EventView) -> Match:
