@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,10 @@ SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "throughput.py"
 def bench():
     spec = importlib.util.spec_from_file_location("throughput", SCRIPT)
     mod = importlib.util.module_from_spec(spec)
+    sys.modules["throughput"] = mod  # dataclasses look their module up there
     spec.loader.exec_module(mod)
-    return mod
+    yield mod
+    sys.modules.pop("throughput", None)
 
 
 def test_runs_on_a_small_file(bench, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
