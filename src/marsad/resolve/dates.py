@@ -6,7 +6,7 @@
 `since` marks a span's start (`منذ يناير`, `حتى اليوم`): statistics, not an incident's day.
 
 `resolve_dates` gives each event the date that governs it: the expression in its clause
-(nearest the trigger), else in its sentence, else the lead date of its paragraph, else the
+(nearest the trigger), else in its sentence, else the day it began (`منذ فجر الاثنين`), else the lead date of its paragraph, else the
 article's first date before it that is a day within a few days of publication, else the publication
 date with precision 2. A background event keeps its own date, or none.
 
@@ -52,11 +52,15 @@ class ResolveDatesStage:
     version: str = "resolve_dates.v1"
 
     def __call__(self, doc: Document) -> Document:
-        dates = [m for m in doc.mentions_of("date") if not m.data.get("since")]
+        found = doc.mentions_of("date")
+        dates = [m for m in found if not m.data.get("since")]
+        # `منذ فجر الاثنين تتواصل الغارات`: a day a continuing event began, its best date
+        starts = [m for m in found if m.data.get("since") and not m.data.get("until") and m.data["precision"] == 1]
         for ev in doc.events:
             m = governing(doc, ev, dates)
             if m is None and not ev.background:
-                m = paragraph_lead(doc, ev, dates) or article_lead(doc, ev, dates)
+                m = (governing(doc, ev, starts) or paragraph_lead(doc, ev, dates)
+                     or article_lead(doc, ev, dates))
             if m is not None:
                 ev.date, ev.time_precision = m.data["value"], m.data["precision"] if m.data["value"] else None
                 ev.link("date", m)
