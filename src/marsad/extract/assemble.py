@@ -68,6 +68,8 @@ class EventStage:
             by_sentence[m.sentence].append(m)
         for si, sent in enumerate(doc.sentences):
             ms = sorted(by_sentence.get(si, []), key=lambda m: (m.start, -m.end))
+            if any(m.kind == "cue" and m.code == "link_line" for m in ms):
+                continue  # "رابط الخبر: ..." repeats a headline as a link
             found = sentence_events(doc, lx, si, (sent.start, sent.end), ms) if any(
                 m.kind == "trigger" for m in ms) else []
             if found:
@@ -232,6 +234,9 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
         ev.link("munitions", n)
     if main.code not in NO_CASUALTIES:
         add_casualties(doc, ev, in_clause)
+    if main.code in ("FOIL", "INTERCEPT") and ev.weapon in ("unknown", "small_arms") and (ev.fatalities or ev.injuries):
+        # an armed attack repelled with losses is a battle, not a disrupted weapon
+        ev.event_type, ev.sub_event_type, ev.outcome = "Battles", "Armed clash", "hit"
     modality.annotate(doc, ev, in_clause, sentence_ms)
     return ev
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from marsad.document import Document, Event
 from marsad.pipeline import register
 
+REGION_KM = 50.0
 NEAR_KM = 15.0  # two tellings of one incident name places this close (a base and its town)
 _CERTAINTY_RANK = {"asserted": 0, "claimed": 1, "hedged": 2}
 
@@ -65,7 +66,7 @@ def same_incident(a: Event, b: Event) -> bool:
 
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence"})
-GENERIC_CODES = frozenset({"ATTACK", "TARGET", "SUFFER", "FIRE", "FALL", "STORM"})
+GENERIC_CODES = frozenset({"ATTACK", "TARGET", "SUFFER", "FIRE", "FALL", "STORM", "ASSASSINATE", "SHOOT"})
 
 
 def unarmed_mention(ev: Event) -> bool:
@@ -123,9 +124,12 @@ def same_place(a: dict | None, b: dict | None) -> bool:
     pa, pb = (a.get("lat"), a.get("lon")), (b.get("lat"), b.get("lon"))
     if None in pa or None in pb:
         return True
-    # a governorate named alone may hold the town named in the other telling
-    if max(a.get("geo_precision") or 1, b.get("geo_precision") or 1) >= 3:
+    # a governorate named alone may hold the town named in the other telling; a region
+    # (`ريف حماة`, `شمال العراق`) holds places some tens of km away
+    if max(a.get("geo_precision") or 1, b.get("geo_precision") or 1) >= 3 or not (a.get("admin1_code") and b.get("admin1_code")):
         return True
+    if max(a.get("geo_precision") or 1, b.get("geo_precision") or 1) == 2:
+        return km(*pa, *pb) <= REGION_KM
     return km(*pa, *pb) <= NEAR_KM
 
 

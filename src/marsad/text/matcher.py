@@ -43,6 +43,19 @@ def accusative(phrase: str) -> str:
     return " ".join(w + "ا" for w in words)
 
 
+def definite(phrase: str) -> str:
+    """A noun phrase made definite: the article on every word after the first (the first takes
+    it as a proclitic): `غاره جويه` -> `غاره الجويه`, found in `الغارة الجوية`.
+
+    >>> definite("عبوه ناسفه")
+    'عبوه الناسفه'
+    """
+    words = phrase.split(" ")
+    if len(words) < 2 or any(w.startswith("ال") or not w.isalpha() for w in words):
+        return phrase
+    return " ".join([words[0]] + ["ال" + w for w in words[1:]])
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
@@ -80,6 +93,8 @@ class LexiconMatcher:
             self._add(plain, (key, tuple(payloads), stem, False, len(plain)))
             if tanween and not stem and (acc := accusative(plain)) != plain:
                 self._add(acc, (key, tuple(payloads), stem, False, len(acc)))
+            if tanween and (dfn := definite(plain)) != plain:
+                self._add(dfn, (key, tuple(payloads), stem, False, len(dfn)))
             if proclitics and plain.startswith("ال") and len(plain) > 3:
                 self._add(plain[1:], (key, tuple(payloads), stem, True, len(plain) - 1))
         self.size = len(table)
