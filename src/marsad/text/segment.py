@@ -47,12 +47,15 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     ['قال: "لن نسكت."', 'ثم غادر']
     """
     pos = 0
+    quotes = _Quotes(text)
     for m in _BOUNDARY.finditer(text):
         s, e = m.span()
         mark = m.group()
-        if mark == "." and _abbreviation(text, s):
+        if "\n" in mark:
+            quotes.new_line(e)
+        elif mark == "." and _abbreviation(text, s):
             continue
-        if "\n" not in mark and _inside_quote(text, pos, s):
+        elif quotes.inside(s):
             close = _closing_quote_after(text, e)
             if close < 0:
                 continue
@@ -66,12 +69,39 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     yield from _trimmed(text, pos, len(text))
 
 
-def _inside_quote(text: str, start: int, i: int) -> bool:
-    """Whether a mark at `i` is inside a quotation that closes later on the same line."""
-    if text.count('"', start, i) % 2 == 0:
-        return False
-    line_end = text.find("\n", i)
-    return '"' in text[i:line_end if line_end >= 0 else len(text)]
+class _Quotes:
+    """Whether a position is inside a quotation, counted from the start of its line (a quote
+    opened in an earlier paragraph has closed by the next line as far as splitting goes); a
+    quote followed by a space or a mark is a closing one, whatever the count says. The count
+    moves forward only, so the whole text is scanned once."""
+
+    MAX_QUOTE = 400  # a 'quotation' longer than this is an unpaired mark, not a quote
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counted_to = 0
+        self.odd = False
+        self.opened = -1
+
+    def new_line(self, at: int) -> None:
+        self.counted_to, self.odd = at, False
+
+    def inside(self, i: int) -> bool:
+        """Inside a quotation opened on this line that closes later on the same line."""
+        n = self.text.count('"', self.counted_to, i)
+        if n:
+            if not self.odd or n > 1:
+                self.opened = self.text.rfind('"', self.counted_to, i)
+            self.odd ^= n % 2 == 1
+            nxt = self.text[self.opened + 1:self.opened + 2]
+            if self.odd and not nxt.isalnum():
+                self.odd = False  # `النهاية".`: a quote before a space or a mark closes one
+        self.counted_to = max(self.counted_to, i)
+        if not self.odd:
+            return False
+        line_end = self.text.find("\n", i)
+        close = self.text.find('"', i, line_end if line_end >= 0 else len(self.text))
+        return close >= 0 and close - self.opened <= self.MAX_QUOTE
 
 
 def _closing_quote_after(text: str, i: int) -> int:
