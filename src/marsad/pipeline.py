@@ -70,6 +70,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "resolve_dates",
     "resolve_places",
     "resolve_actors",
+    "recode",
     "background",
     "fuse",
     "notes",

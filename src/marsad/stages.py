@@ -15,6 +15,7 @@ BUILTIN_MODULES = (
     "marsad.resolve.roles",
     "marsad.extract.assemble",
     "marsad.extract.background",
+    "marsad.extract.recode",
     "marsad.fuse.within",
     "marsad.extract.notes",
 )
