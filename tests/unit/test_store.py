@@ -221,3 +221,21 @@ def test_a_component_cut_short_leaves_no_event_without_its_incident(db, monkeypa
         assert linked <= incs and None not in linked
         assert sorted(s.scalars(select(m.IncidentSource.event_id))) == sorted(s.scalars(select(m.Event.event_id)))
     engine.dispose()
+
+
+def test_an_article_the_database_refuses_is_rolled_back_alone(db):
+    arts = [article(1), article(2), article(3)]
+    twice = spec("2018-03-01")
+    # two events with one trigger span give one event id twice: the database refuses article 2
+    fake = FakePipeline({arts[0].text: [spec("2018-03-01")], arts[1].text: [twice, twice],
+                         arts[2].text: [spec("2018-03-01", place="C")]})
+    fake.same_trigger = True
+    report = ingest_articles(db, arts, fake)
+    assert (report.stored, report.failed) == (2, 1)
+    assert report.errors[0][0] == "art-2" and "cannot store" in report.errors[0][1]
+    engine = open_engine(db)
+    with Session(engine) as s:
+        assert sorted(s.scalars(select(m.Article.article_id))) == ["art-1", "art-3"]
+        assert s.scalar(select(m.Rejection.code)) == "E305"
+        assert len(s.scalars(select(m.Event)).all()) == 2
+    engine.dispose()

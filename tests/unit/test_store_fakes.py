@@ -46,6 +46,7 @@ class FakePipeline:
     crash_on: set[str] = field(default_factory=set)  # texts whose processing raises RuntimeError
     interrupt_on: set[str] = field(default_factory=set)  # texts that stop the run (KeyboardInterrupt)
     calls: int = 0
+    same_trigger: bool = False  # every event on the same span: one event id twice
 
     def fingerprint(self) -> str:
         return "fake0001"
@@ -64,7 +65,8 @@ class FakePipeline:
             sub = kw.pop("sub_event_type")
             actors = {k: {"name": kw.pop(k), "text": "x", "span": [0, 1], "inter": kw.pop(k + "_inter", 1)}
                       for k in ("actor1", "actor2") if k in kw}
-            trig = Mention("trigger", i, i + 1, "t")
+            at = 0 if self.same_trigger else i
+            trig = Mention("trigger", at, at + 1, "t")
             ev = Event(trigger=trig, sentence=0, event_type=EVENT_TYPE_OF[sub], sub_event_type=sub,
                        time_precision=1 if kw.get("date") else None, **actors, **kw)
             ev.evidence.append(("trigger", trig))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from marsad.document import Document, parse_day
@@ -77,36 +78,50 @@ def ensure_run(s: Session, pipeline: Pipeline) -> None:
 
 def ingest_batch(s: Session, chunk: list[Article], pipeline: Pipeline, report: IngestReport) -> None:
     """One transaction: the batch's new articles, events, evidence, rejections, then fusion."""
-    fp = pipeline.fingerprint()
     hashes = {id(a): content_hash(a.text) for a in chunk if a.ok}
     known = set(s.scalars(select(m.Article.content_hash).where(m.Article.content_hash.in_(set(hashes.values())))))
     new_events: list[str] = []
     for art in chunk:
         report.seen += 1
         if not art.ok:
-            report.failed += 1
-            report.errors.append((art.id, art.error or "unreadable"))
-            reject(s, "input:" + art.id, art.id, "ingest", art.error_code or "E100", art.error or "unreadable")
-            continue
-        h = hashes[id(art)]
-        if h in known:
+            fail(s, report, "input:" + art.id, art.id, "ingest", art.error_code or "E100", art.error or "unreadable")
+        elif hashes[id(art)] in known:
             report.skipped += 1
-            continue
-        known.add(h)
-        try:
-            doc = pipeline(document_of(art))
-            rec = article_record(doc, fp)
-        except Exception as exc:  # a bug in a stage costs this article, never the batch
-            report.failed += 1
-            report.errors.append((art.id, f"internal error: {type(exc).__name__}: {exc}"))
-            reject(s, h, art.id, "pipeline", "E000", f"{type(exc).__name__}: {exc}")
-            known.discard(h)
-            continue
-        new_events += store_article(s, art, h, doc, rec, fp)
-        report.stored += 1
+        else:
+            ids = ingest_one(s, art, hashes[id(art)], pipeline, report)
+            if ids is not None:
+                known.add(hashes[id(art)])
+                new_events += ids
     s.flush()
     report.events += len(new_events)
     report.incidents += refresh(s, new_events)
+
+
+def ingest_one(s: Session, art: Article, h: str, pipeline: Pipeline, report: IngestReport) -> list[str] | None:
+    """Extract and store one article in a savepoint; on failure record why and return None."""
+    fp = pipeline.fingerprint()
+    try:
+        doc = pipeline(document_of(art))
+        rec = article_record(doc, fp)
+    except Exception as exc:  # a bug in a stage costs this article, never the batch
+        fail(s, report, h, art.id, "pipeline", "E000", f"internal error: {type(exc).__name__}: {exc}")
+        return None
+    try:
+        with s.begin_nested():  # an article the database refuses is rolled back alone
+            ids = store_article(s, art, h, doc, rec, fp)
+            s.flush()
+    except SQLAlchemyError as exc:
+        first = str(exc).splitlines()[0][:300]
+        fail(s, report, h, art.id, "store", "E305", f"cannot store: {type(exc).__name__}: {first}")
+        return None
+    report.stored += 1
+    return ids
+
+
+def fail(s: Session, report: IngestReport, key: str, article_id: str, stage: str, code: str, reason: str) -> None:
+    report.failed += 1
+    report.errors.append((article_id, reason))
+    reject(s, key, article_id, stage, code, reason)
 
 
 def store_article(s: Session, art: Article, h: str, doc: Document, rec: dict[str, Any], fp: str) -> list[str]:
@@ -140,7 +155,7 @@ def reject(s: Session, key: str, article_id: str, stage: str, code: str, reason:
     found = s.scalar(select(m.Rejection.id).where(m.Rejection.article_key == key, m.Rejection.stage == stage,
                                                   m.Rejection.code == code))
     if found is None:
-        s.add(m.Rejection(article_key=key[:400], article_id=article_id[:300], stage=stage, code=code,
+        s.add(m.Rejection(article_key=key, article_id=article_id, stage=stage, code=code,
                           reason=reason))
         s.flush()
 

@@ -27,6 +27,9 @@ def open_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
                           fix="for PostgreSQL install marsad[postgres]") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        # pysqlite begins transactions lazily, which breaks savepoints (a RELEASE would commit the
+        # batch so far): let SQLAlchemy emit BEGIN itself, as its documentation recommends
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     if migrate:
         upgrade(engine)
     return engine
@@ -53,6 +56,7 @@ def inspect_tables(engine: Engine) -> list[str]:
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")

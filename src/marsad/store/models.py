@@ -44,8 +44,8 @@ class Article(Base):
 
     __tablename__ = "articles"
     content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    article_id: Mapped[str] = mapped_column(String(300), index=True)
-    source: Mapped[str | None] = mapped_column(String(200))
+    article_id: Mapped[str] = mapped_column(Text, index=True)
+    source: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[dt.date | None] = mapped_column(Date, index=True)
@@ -70,8 +70,8 @@ class Event(Base):
     lon: Mapped[float | None] = mapped_column(Float)
     iso3: Mapped[str | None] = mapped_column(String(3))
     admin1_code: Mapped[str | None] = mapped_column(String(10))
-    actor1: Mapped[str | None] = mapped_column(String(200))
-    actor2: Mapped[str | None] = mapped_column(String(200))
+    actor1: Mapped[str | None] = mapped_column(Text)
+    actor2: Mapped[str | None] = mapped_column(Text)
     record: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
@@ -95,9 +95,9 @@ class Incident(Base):
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     event_type: Mapped[str] = mapped_column(String(60), index=True)
     sub_event_type: Mapped[str] = mapped_column(String(60))
-    country: Mapped[str | None] = mapped_column(String(80))
+    country: Mapped[str | None] = mapped_column(Text)
     iso3: Mapped[str | None] = mapped_column(String(3))
-    admin1: Mapped[str | None] = mapped_column(String(120))
+    admin1: Mapped[str | None] = mapped_column(Text)
     admin1_code: Mapped[str | None] = mapped_column(String(10))
     background: Mapped[bool] = mapped_column(Boolean, default=False)
     n_sources: Mapped[int] = mapped_column(Integer)
@@ -112,7 +112,7 @@ class IncidentSource(Base):
     incident_id: Mapped[str] = mapped_column(ForeignKey("incidents.incident_id"), primary_key=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("events.event_id"), primary_key=True)
     article_hash: Mapped[str] = mapped_column(ForeignKey("articles.content_hash"), index=True)
-    source: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str | None] = mapped_column(Text)
 
 
 class FusionLink(Base):
@@ -134,8 +134,8 @@ class Rejection(Base):
     __tablename__ = "rejections"
     __table_args__ = (UniqueConstraint("article_key", "stage", "code", name="uq_rejection"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    article_key: Mapped[str] = mapped_column(String(400), index=True)  # content hash, or "input:<id>"
-    article_id: Mapped[str] = mapped_column(String(300))
+    article_key: Mapped[str] = mapped_column(Text, index=True)  # content hash, or "input:<id>"
+    article_id: Mapped[str] = mapped_column(Text)
     stage: Mapped[str] = mapped_column(String(40))
     code: Mapped[str] = mapped_column(String(10))
     reason: Mapped[str] = mapped_column(Text)

@@ -1,7 +1,7 @@
 """initial schema
 
 Revision ID: 0001
-Revises:
+Revises: (none)
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ def upgrade() -> None:
     sa.Column('date', sa.Date(), nullable=True),
     sa.Column('event_type', sa.String(length=60), nullable=False),
     sa.Column('sub_event_type', sa.String(length=60), nullable=False),
-    sa.Column('country', sa.String(length=80), nullable=True),
+    sa.Column('country', sa.Text(), nullable=True),
     sa.Column('iso3', sa.String(length=3), nullable=True),
-    sa.Column('admin1', sa.String(length=120), nullable=True),
+    sa.Column('admin1', sa.Text(), nullable=True),
     sa.Column('admin1_code', sa.String(length=10), nullable=True),
     sa.Column('background', sa.Boolean(), nullable=False),
     sa.Column('n_sources', sa.Integer(), nullable=False),
@@ -37,8 +37,8 @@ def upgrade() -> None:
 
     op.create_table('rejections',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('article_key', sa.String(length=400), nullable=False),
-    sa.Column('article_id', sa.String(length=300), nullable=False),
+    sa.Column('article_key', sa.Text(), nullable=False),
+    sa.Column('article_id', sa.Text(), nullable=False),
     sa.Column('stage', sa.String(length=40), nullable=False),
     sa.Column('code', sa.String(length=10), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
@@ -57,8 +57,8 @@ def upgrade() -> None:
     )
     op.create_table('articles',
     sa.Column('content_hash', sa.String(length=64), nullable=False),
-    sa.Column('article_id', sa.String(length=300), nullable=False),
-    sa.Column('source', sa.String(length=200), nullable=True),
+    sa.Column('article_id', sa.Text(), nullable=False),
+    sa.Column('source', sa.Text(), nullable=True),
     sa.Column('url', sa.Text(), nullable=True),
     sa.Column('title', sa.Text(), nullable=True),
     sa.Column('published', sa.Date(), nullable=True),
@@ -85,8 +85,8 @@ def upgrade() -> None:
     sa.Column('lon', sa.Float(), nullable=True),
     sa.Column('iso3', sa.String(length=3), nullable=True),
     sa.Column('admin1_code', sa.String(length=10), nullable=True),
-    sa.Column('actor1', sa.String(length=200), nullable=True),
-    sa.Column('actor2', sa.String(length=200), nullable=True),
+    sa.Column('actor1', sa.Text(), nullable=True),
+    sa.Column('actor2', sa.Text(), nullable=True),
     sa.Column('record', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['article_hash'], ['articles.content_hash'], ),
     sa.PrimaryKeyConstraint('event_id')
@@ -128,7 +128,7 @@ def upgrade() -> None:
     sa.Column('incident_id', sa.String(length=40), nullable=False),
     sa.Column('event_id', sa.String(length=40), nullable=False),
     sa.Column('article_hash', sa.String(length=64), nullable=False),
-    sa.Column('source', sa.String(length=200), nullable=True),
+    sa.Column('source', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['article_hash'], ['articles.content_hash'], ),
     sa.ForeignKeyConstraint(['event_id'], ['events.event_id'], ),
     sa.ForeignKeyConstraint(['incident_id'], ['incidents.incident_id'], ),
