@@ -237,14 +237,18 @@ def tokens(text: str, known: Callable[[str], bool] | None = None) -> list[Token]
     if known is None:
         return [Token(s, e, s) for s, e in (m.span() for m in _TOKEN.finditer(text))]
     if isinstance(known, Vocabulary):
-        cut = known.proclitic_length
+        cut, seen = known.proclitic_length, known._cuts
     else:
         def cut(word: str) -> int:
             return _split(word, known) if len(word) > 2 and word[0] in _CLITIC_START else 0
+        seen = {}
     out = []
+    append = out.append
     for m in _TOKEN.finditer(text):
-        s = m.start()
-        out.append(Token(s, m.end(), s + cut(m.group())))
+        s, e = m.span()
+        word = m.group()
+        c = seen.get(word)  # the vocabulary's memo, read inline: this loop runs once per token
+        append(Token(s, e, s + (cut(word) if c is None else c)))
     return out
 
 
