@@ -64,6 +64,7 @@ class Number:
     qualifier: str | None = None
     measure: str | None = None  # for role "other": duration, measure, label, decimal
     lead: int = -1  # where the first word begins, before its proclitics (بثمانية, و10)
+    scale: int = 1  # the multiplier the phrase ends with (1000 for 4 آلاف), for ranges
 
     def __post_init__(self) -> None:
         if self.lead < 0:
@@ -244,7 +245,8 @@ def _phrase(text: str, elems: list[_Elem], i: int, lex: NumberLexicon) -> tuple[
         return None, k
     value, vmax = st.result()
     kind = "digits" if e0.kind == "digits" else ("vague" if st.vague else "words")
-    num = Number(e0.start, last.end, value, vmax, kind, approx=st.vague, lead=e0.word_start)
+    num = Number(e0.start, last.end, value, vmax, kind, approx=st.vague, lead=e0.word_start,
+                 scale=int(last.value) if last is not e0 and last.kind in _MULTIPLIERS else 1)
     if st.decimal and st.last == "digits":  # 2.5 with no multiplier is a measure, not a count
         num.measure = "decimal"
     return num, k
@@ -404,7 +406,10 @@ def _ranges(text: str, nums: list[Number], lex: NumberLexicon) -> list[Number]:
                 (join == "حتي" and open_word == "من")
             if ok and _cue(lex, [join], ("range_join",), ("between",)):
                 start = opener[1] if opener else a.start
-                out.append(Number(start, b.end, a.value, b.max, "range", approx=a.approx or b.approx,
+                low = a.value
+                if a.scale == 1 and b.scale > 1 and a.value * b.scale < b.value:
+                    low = a.value * b.scale  # من 3 إلى 4 آلاف: 3000 to 4000
+                out.append(Number(start, b.end, low, b.max, "range", approx=a.approx or b.approx,
                                   lead=opener[1] if opener else a.lead))
                 i += 2
                 continue
