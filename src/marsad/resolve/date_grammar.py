@@ -334,6 +334,12 @@ def _back(pub: dt.date, unit: str, count: int) -> dt.date:
 def _relday(group: list[Atom], pub: dt.date | None, text: str) -> Reading | None:
     offset = _first(group, "D").value  # type: ignore[union-attr]
     day = pub + dt.timedelta(days=offset) if pub is not None else None
+    weekday = _first(group, "W")
+    if day is not None and weekday is not None and day.weekday() != weekday.value and offset <= 0:
+        # اليوم الاثنين in an article stamped Tuesday (sent after midnight, or in another time
+        # zone): the weekday is the more explicit of the two
+        day = cal.last_weekday(day, weekday.value)
+        return _finish(group, "relative", day, 1, pub, weekday=weekday.value, mismatch=True)
     return _finish(group, "relative", day, 1, pub)
 
 

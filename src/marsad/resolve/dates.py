@@ -27,6 +27,8 @@ from marsad.resolve.date_grammar import readings
 
 # An article's lead date is lent to a later paragraph only when it is this close to publication.
 LEAD_WINDOW_DAYS = 3
+# ... and the lead sentence's own date (الشهر الماضي, الأسبوع الماضي) when it is this recent.
+LEAD_MONTH_DAYS = 45
 UNDATED_PRECISION = 2  # an event the text gives no date for: the publication week
 
 
@@ -107,19 +109,29 @@ def paragraph_lead(doc: Document, ev: Event, dates: list[Mention]) -> Mention | 
 
 
 def article_lead(doc: Document, ev: Event, dates: list[Mention]) -> Mention | None:
-    """The first date before the event's sentence that is a day of the last few before
-    publication: the article's lead date, which undated later paragraphs go on telling."""
+    """The date an undated event in a later paragraph goes on from: the first day of the
+    nearest sentence before it that names one within a few days of publication (wire copy
+    puts each sentence on its own line, so the story's day is carried from line to line), else
+    the date of the article's lead sentence when it is a recent week or month (الشهر الماضي)."""
     if doc.published is None:
         return None
-    for m in dates:
-        if m.sentence >= ev.sentence:
-            break
-        value = m.data["value"]
-        if value and m.data["precision"] == 1:
-            back = (doc.published - dt.date.fromisoformat(value)).days
-            if 0 <= back <= LEAD_WINDOW_DAYS:
-                return m
+    before = [m for m in dates if 0 <= m.sentence < ev.sentence]
+    recent = [m for m in before if m.data["precision"] == 1 and _days_back(doc, m) is not None
+              and 0 <= _days_back(doc, m) <= LEAD_WINDOW_DAYS]  # type: ignore[operator]
+    if recent:
+        last = max(m.sentence for m in recent)
+        return next(m for m in recent if m.sentence == last)
+    lead = [m for m in before if m.sentence <= 1 and m.data["value"]]
+    if lead and 0 <= _days_back(doc, lead[0]) <= LEAD_MONTH_DAYS:  # type: ignore[operator]
+        return lead[0]
     return None
+
+
+def _days_back(doc: Document, m: Mention) -> int | None:
+    value = m.data["value"]
+    if not value or doc.published is None:
+        return None
+    return (doc.published - dt.date.fromisoformat(value)).days
 
 
 register("dates")(DatesStage)
