@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import gzip
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,7 @@ ARTEFACT = ROOT / "gazetteer" / "gazetteer.tsv.gz"
 POINT_TYPES = frozenset({"locality", "neighbourhood", "site", "admin3", "base", "oil_field", "gas_field", "refinery",
                          "airport", "crossing", "dam", "camp", "prison", "bridge", "city", "village"})
 
+NO_PLACE_CLITIC = re.compile("[سك]")
 # Kinds that a blocklist entry never hides, and the population above which a town is no
 # common word's accidental namesake.
 STRONG_KINDS = frozenset({"country", "admin1"})
@@ -78,7 +80,6 @@ class Gazetteer:
                 self.country_place.setdefault(p.iso3, i)
         self.admin1_place = {p.admin1_code: i for i, p in enumerate(self.places)
                              if p.kind == "admin1" and p.admin1_code}
-        self.common = blocked
         self._index: dict[str, list[int]] = {}
         # places whose name is also a common word: candidates only after a feature noun
         self._weak: dict[str, list[int]] = {}
@@ -93,10 +94,6 @@ class Gazetteer:
                     (self._weak if weak else self._index).setdefault(form, []).append(i)
         self.matcher = LexiconMatcher((form, form) for form in {**self._weak, **self._index})
 
-    def common_words_only(self, name: str) -> bool:
-        """Whether every word of a name is a common word (`النصر والسلام`, a village near Baghdad)."""
-        return all(w in self.common or (w[:1] in "وف" and w[1:] in self.common) for w in name.split(" "))
-
     def candidates(self, name: str, *, headed: bool = False) -> list[int]:
         """Indices of the places called `name` (folded), in gazetteer order; `headed` (a
         feature noun such as مدينة or قرية comes before the name) adds the blocklisted ones."""
@@ -109,10 +106,11 @@ class Gazetteer:
         """Place names in folded `text`; each hit's payload is the matched name form.
 
         A name stored without the article is found behind one too (`الحصيبة` for `حصيبه`):
-        `article_added` tells those apart, and the resolver asks more of them. The future
-        marker س is no clitic of a name (`سكني` is not كني).
+        `article_added` tells those apart, and the resolver asks more of them. Neither the
+        future marker س nor the comparative ك goes before a name (`سكني` is not كني, `كبيرة`
+        is not بيرة).
         """
-        return [h for h in self.matcher.find(text, start, end) if "س" not in text[h.word_start:h.start]]
+        return [h for h in self.matcher.find(text, start, end) if not NO_PLACE_CLITIC.search(text[h.word_start:h.start])]
 
 
 def article_added(text: str, hit: Hit) -> bool:

@@ -38,6 +38,7 @@ FOCUS = {"SY": 1.0, "IQ": 1.0}  # the countries the news in scope is mostly abou
 WIDE = frozenset({"country", "admin1", "region"})
 QUALIFIED = frozenset({"near", "part", "dir", "road"})  # these make a named point precision 2
 MAX_CHAIN = 4  # qualifier words read before a name
+DEFINITE_ROLES = frozenset({"head", "part", "dir", "near"})
 NEAR_KM, NEAR_BONUS = 60.0, 2.5  # a candidate this close to another place of its sentence gains
 DUPLICATE_KM = 10.0  # two entries of one name and kind this close are one place
 FAR_KM = 80.0  # a village this far from every other place of its sentence is a namesake
@@ -97,6 +98,8 @@ def read_context(text: str, hits: list[Hit], ph: Phrases) -> list[Reading]:
     by_end: dict[int, Hit] = {}
     by_start: dict[int, Hit] = {}
     for q in ph.matcher.find(text):
+        if ph.role[q.key][0] in DEFINITE_ROLES and "ال" in text[q.word_start:q.start]:
+            continue  # `القضاء عليه`, `المطار العسكري`: a feature noun before a name has no article
         by_end[q.end] = q
         by_start[q.word_start] = q
     out = []
@@ -132,8 +135,8 @@ def choose(g: Gazetteer, r: Reading, countries: Counter[str], admin1s: Counter[s
     cands = [g.places[i] for i in g.candidates(r.hit.key, headed=headed)]
     if not cands:
         return None
-    if not r.cue and all(_minor(p) for p in cands) and (" " not in r.hit.key or g.common_words_only(r.hit.key)):
-        return None  # a bare village name with nothing locative before it
+    if not r.cue and all(_minor(p) for p in cands):
+        return None  # a bare village name with nothing locative before it (`ماجدة خير الله`)
     cands = _dedupe(cands)
     if r.head not in ("admin2", "admin3"):
         cands = _towns_over_districts(cands)
@@ -180,7 +183,7 @@ def _dedupe(cands: list[Place]) -> list[Place]:
 
 
 def _minor(p: Place) -> bool:
-    return not p.curated and p.kind in ("locality", "neighbourhood", "admin3") and p.pop < 20000
+    return not p.curated and p.kind in ("locality", "neighbourhood", "admin3") and p.pop < BIG_TOWN
 
 
 def _score(p: Place, r: Reading, countries: Counter[str], admin1s: Counter[str],
@@ -234,6 +237,10 @@ class PlacesStage:
     def __call__(self, doc: Document) -> Document:
         g, text = self.gazetteer(), doc.norm.text
         readings = [r for r in read_context(text, g.find(text), phrases()) if not _actor_part(r)]
+        # a place right after an attack verb is its object (`قصفت تل رفعت`): as good as `في`
+        verbs = {m.end for m in doc.mentions if m.kind == "trigger"}
+        for r in readings:
+            r.own_prep = r.own_prep or (r.hit.word_start - 1) in verbs
         # first pass: unambiguous anchors (countries, governorates, single-candidate names)
         countries: Counter[str] = Counter()
         admin1s: Counter[str] = Counter()
