@@ -22,7 +22,6 @@ and the context cues are data: `number_words.tsv`, `countable_nouns.tsv`, `numbe
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,15 +29,14 @@ import regex
 
 from marsad.resources import load
 from marsad.text.matcher import LexiconMatcher
-from marsad.text.segment import CLITIC_CHAINS, Vocabulary, default_vocabulary
+from marsad.text.number_cues import CueTable, adjacent, indefinite_after, strip_proclitics, words_after
+from marsad.text.segment import Vocabulary, default_vocabulary
 
 _DIGITS = regex.compile(
     r"(?P<time>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
     r"|(?P<date>(?<![\d/.-])\d{1,4}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{1,4}(?![\d/.-])|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/]))"
     r"|(?P<num>(?<![\d.,])\d+(?:[.,]\d+)*)"
 )
-_WORD = regex.compile(r"[\p{L}\p{M}]+|[%$€£]", regex.V1)
-_STOP = regex.compile(r'[.،,؛;:!?؟\n"()\[\]]')
 _CLITIC_LETTERS = "وفبلك"
 _QUALIFIERS = ("about", "more_than", "at_least", "less_than", "up_to")
 _MULTIPLIERS = ("thousand", "million")
@@ -101,10 +99,8 @@ class NumberLexicon:
     """The compiled number resources: one automaton for words and duals, and the cue table."""
 
     matcher: LexiconMatcher
-    cues: dict[str, list[tuple[str, str]]]  # folded phrase -> [(cue, position)]
+    cues: CueTable
     vocabulary: Vocabulary = field(repr=False)
-    firsts: frozenset[str] = frozenset()  # the first and last words of the cue phrases:
-    lasts: frozenset[str] = frozenset()  # a number beside no such word needs no lookup
 
 
 @functools.cache
@@ -115,22 +111,12 @@ def lexicon(lang: str = "ar") -> NumberLexicon:
     entries: list[tuple[str, tuple[str, dict[str, str]]]] = [(r["surface"], ("word", r)) for r in words]
     for r in load(lang, "countable_nouns"):
         entries += [(d, ("dual", r)) for d in r["dual"].split("|") if d]
-    cues: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for r in load(lang, "number_context"):
-        cues[r["surface"]].append((r["cue"], r["position"]))
+    context = load(lang, "number_context")
+    for r in context:
         # a cue holding a number word (في المئة, الاثنين) must win over that word: longest match
-        if any(set(_strip(w)) & word_keys for w in r["surface"].split()):
+        if any(set(strip_proclitics(w)) & word_keys for w in r["surface"].split()):
             entries.append((r["surface"], ("block", r)))
-    return NumberLexicon(LexiconMatcher(entries), dict(cues), default_vocabulary(),
-                         frozenset(p.split()[0] for p in cues), frozenset(p.split()[-1] for p in cues))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _strip(word: str) -> tuple[str, ...]:
-    """The word and each form of it without a proclitic chain, longest first."""
-    forms = {word} | {word[len(c):] for c in CLITIC_CHAINS if word.startswith(c)
-                      and len(word) - len(c) >= 2}
-    return tuple(sorted(forms, key=len, reverse=True))
+    return NumberLexicon(LexiconMatcher(entries), CueTable(context), default_vocabulary())
 
 
 def find_numbers(text: str, lex: NumberLexicon | None = None) -> list[Number]:
@@ -175,7 +161,7 @@ def _elements(text: str, lex: NumberLexicon) -> tuple[list[Number], list[_Elem]]
             needs = row.get("needs") == "noun"
             if prefix not in _SAFE_PREFIXES or needs and prefix not in _NOUN_WORD_PREFIXES:
                 continue
-            if row["kind"] in ("unit", "ten") and _cue_before(text, h.word_start, lex, ("ordinal",)):
+            if row["kind"] in ("unit", "ten") and lex.cues.before(text, h.word_start, ("ordinal",)):
                 continue  # التاسع عشر, الرابع والعشرين: an ordinal, not a number
             elems.append(_Elem(h.start, h.end, h.word_start, float(row["value"]), row["kind"], prefix,
                                row.get("plural") == "1", needs, int(row.get("max") or 0)))
@@ -202,11 +188,6 @@ def _next_is_multiplier(text: str, end: int) -> bool:
     return bool(nxt) and nxt[0] in ("الف", "الاف", "مليون", "ملايين", "مليار")
 
 
-def _adjacent(text: str, a: int, b: int) -> bool:
-    gap = text[a:b]
-    return 0 < len(gap) <= 3 and gap.isspace() and "\n" not in gap
-
-
 def _phrases(text: str, elems: list[_Elem], lex: NumberLexicon) -> list[Number]:
     """Group adjacent pieces into numbers by the grammar of Arabic cardinals."""
     out: list[Number] = []
@@ -223,23 +204,23 @@ def _phrase(text: str, elems: list[_Elem], i: int, lex: NumberLexicon) -> tuple[
     if e0.kind == "dual":
         end = e0.end
         # صاروخين اثنين, طائرتين مسيرتين: the number word or an agreeing dual is the same two
-        while i + 1 < len(elems) and _adjacent(text, end, elems[i + 1].word_start) and not elems[i + 1].prefix \
+        while i + 1 < len(elems) and adjacent(text, end, elems[i + 1].word_start) and not elems[i + 1].prefix \
                 and (elems[i + 1].kind == "dual" or elems[i + 1].kind == "unit" and elems[i + 1].value == 2):
             end, i = elems[i + 1].end, i + 1
         return Number(e0.start, end, 2, 2, "dual", dual=True, noun=e0.lemma,
                       measure=e0.cls, lead=e0.word_start), i + 1
     nxt = elems[i + 1] if i + 1 < len(elems) else None
-    joined = nxt is not None and _adjacent(text, e0.end, nxt.word_start)
+    joined = nxt is not None and adjacent(text, e0.end, nxt.word_start)
     if e0.kind in ("teen_unit", "fraction") and not (
             joined and not nxt.prefix and (nxt.kind in _MULTIPLIERS or nxt.value == 10)):
         return None, i + 1
     st = _State(e0)
     last = e0
     k = i + 1
-    while k < len(elems) and _adjacent(text, last.end, elems[k].word_start) and st.take(elems[k]):
+    while k < len(elems) and adjacent(text, last.end, elems[k].word_start) and st.take(elems[k]):
         last = elems[k]
         k += 1
-    if k == i + 1 and e0.needs_noun and not _indefinite_after(text, e0.end, lex):
+    if k == i + 1 and e0.needs_noun and not indefinite_after(text, e0.end, lex.cues):
         return None, k
     if e0.kind == "teen_unit" and k == i + 1:
         return None, k
@@ -312,84 +293,6 @@ class _State:
         return value, max(value, round(self.vmax))
 
 
-# Each number asks for the words around it several times (range, qualifier, role, noun): the
-# small caches answer the repeats; a text's hash is computed once, so a hit costs little.
-@functools.lru_cache(maxsize=64)
-def _words_before(text: str, pos: int, n: int = 4) -> list[tuple[int, int, str]]:
-    """Up to `n` words right before `pos` in the same clause, as (start, end, word)."""
-    lo = max(0, pos - 48)
-    window = text[lo:pos]
-    cut = max((m.end() for m in _STOP.finditer(window)), default=0)
-    return [(lo + m.start(), lo + m.end(), m.group()) for m in _WORD.finditer(window, cut)][-n:]
-
-
-@functools.lru_cache(maxsize=64)
-def _words_after(text: str, pos: int, n: int = 4) -> list[tuple[int, int, str]]:
-    """Up to `n` words right after `pos` in the same clause, as (start, end, word)."""
-    window = text[pos:pos + 48]
-    stop = _STOP.search(window)
-    window = window[:stop.start()] if stop else window
-    return [(pos + m.start(), pos + m.end(), m.group()) for m in _WORD.finditer(window)][:n]
-
-
-def _cue(lex: NumberLexicon, words: list[str], wanted: tuple[str, ...], positions: tuple[str, ...]) -> str | None:
-    """The cue a phrase carries (the first word may have a proclitic chain), if wanted."""
-    found = _cue_form(lex, words, wanted, positions)
-    return found[0] if found else None
-
-
-def _cue_form(lex: NumberLexicon, words: list[str], wanted: tuple[str, ...],
-              positions: tuple[str, ...]) -> tuple[str, str] | None:
-    """(cue, the first word without its proclitics) of a phrase that carries a wanted cue."""
-    phrase_rest = " ".join(words[1:])
-    for first in _strip(words[0]):
-        phrase = f"{first} {phrase_rest}" if phrase_rest else first
-        for cue, position in lex.cues.get(phrase, ()):
-            if cue in wanted and position in positions:
-                return cue, first
-    return None
-
-
-def _cue_before(text: str, pos: int, lex: NumberLexicon, wanted: tuple[str, ...]) -> tuple[str, int] | None:
-    """The longest wanted cue ending right before `pos`: (cue, its start)."""
-    ws = _words_before(text, pos)
-    if not ws or ws[-1][2] not in lex.lasts and not any(f in lex.lasts for f in _strip(ws[-1][2])):
-        return None
-    for k in range(len(ws), 0, -1):
-        part = ws[-k:]
-        if text[part[-1][1]:pos].strip(" -"):
-            return None
-        words = [w for _, _, w in part]
-        found = _cue_form(lex, words, wanted, ("before", "any"))
-        if found:  # the span starts after the first word's proclitics (ونحو 30: at نحو)
-            return found[0], part[0][0] + len(words[0]) - len(found[1])
-    return None
-
-
-def _cue_after(text: str, pos: int, lex: NumberLexicon, wanted: tuple[str, ...],
-               skip: int = 0) -> tuple[str, int] | None:
-    """The longest wanted cue starting right after `pos` (after `skip` words): (cue, its end)."""
-    ws = _words_after(text, pos)[skip:]
-    if not ws or not any(f in lex.firsts for f in _strip(ws[0][2])):
-        return None
-    for k in range(min(3, len(ws)), 0, -1):
-        part = ws[:k]
-        cue = _cue(lex, [w for _, _, w in part], wanted, ("after", "any"))
-        if cue:
-            return cue, part[-1][1]
-    return None
-
-
-def _indefinite_after(text: str, pos: int, lex: NumberLexicon) -> bool:
-    """Whether an indefinite word that can be a counted noun follows (ست سنوات, not ست البيت)."""
-    ws = _words_after(text, pos)[:1]
-    if not ws or not _adjacent(text, pos, ws[0][0]):
-        return False
-    w = ws[0][2]
-    return len(w) > 1 and not w.startswith(("ال", "لل", "بال", "وال", "و", "ف")) and w.isalpha() and \
-        _cue(lex, [w], ("function",), ("after",)) is None
-
-
 def _ranges(text: str, nums: list[Number], lex: NumberLexicon) -> list[Number]:
     """Join `a JOIN b` into one range when b is the larger: 7-10, 7 او 8, (ما) بين 7 و10, من 7 الى 10."""
     out: list[Number] = []
@@ -400,11 +303,11 @@ def _ranges(text: str, nums: list[Number], lex: NumberLexicon) -> list[Number]:
         if b is not None and not a.dual and not b.dual and a.kind != "vague" and b.kind != "vague" \
                 and a.value < b.value and "\n" not in text[a.end:b.start]:
             join = text[a.end:b.start].strip()
-            opener = _cue_before(text, a.lead, lex, ("range_open",))
+            opener = lex.cues.before(text, a.lead, ("range_open",))
             open_word = text[opener[1]:a.lead].split()[-1] if opener else ""
             ok = join in ("-", "او", "الي") or (join == "و" and open_word == "بين") or \
                 (join == "حتي" and open_word == "من")
-            if ok and _cue(lex, [join], ("range_join",), ("between",)):
+            if ok and lex.cues.of([join], ("range_join",), ("between",)):
                 start = opener[1] if opener else a.start
                 low = a.value
                 if a.scale == 1 and b.scale > 1 and a.value * b.scale < b.value:
@@ -422,14 +325,14 @@ def _qualify(text: str, n: Number, lex: NumberLexicon) -> None:
     """نحو 10, أكثر من 8, 8 على الأقل: extend the span over the qualifier and flag the figure."""
     if n.role in ("year", "date", "time"):
         return  # حتى 2022 is a year, not 'up to 2022'
-    before = _cue_before(text, n.lead, lex, _QUALIFIERS)
+    before = lex.cues.before(text, n.lead, _QUALIFIERS)
     if before:
         n.qualifier, n.start, n.lead = before[0], before[1], before[1]
     else:
-        after = _cue_after(text, n.end, lex, ("about", "at_least"))
+        after = lex.cues.after(text, n.end, ("about", "at_least"))
         if after:
             n.qualifier, n.end = after[0], after[1]
-        elif (after := _cue_after(text, n.end, lex, ("about", "at_least"), skip=1)) is not None:
+        elif (after := lex.cues.after(text, n.end, ("about", "at_least"), skip=1)) is not None:
             n.qualifier = after[0]  # 8 أشخاص على الأقل: the span stays on the figure
     if n.qualifier:
         n.approx = True
@@ -439,13 +342,13 @@ def _noun(text: str, n: Number, lex: NumberLexicon) -> None:
     """The word right after a number when it can be the noun counted (`14 صاروخا`)."""
     if n.dual:
         return
-    ws = _words_after(text, n.end)[:1]
-    if not ws or not _adjacent(text, n.end, ws[0][0]):
+    ws = words_after(text, n.end)[:1]
+    if not ws or not adjacent(text, n.end, ws[0][0]):
         return
     w = ws[0][2]
     if len(w) < 2 or not w.isalpha():
         return
-    if _cue(lex, [w], ("function", "month", "percent", "money", "year", "time"), ("after", "any")):
+    if lex.cues.of([w], ("function", "month", "percent", "money", "year", "time"), ("after", "any")):
         return
     if w[0] in "وف" and not lex.vocabulary(w):  # و/ف start a new clause: قتل 3 وأصيب 4
         return
@@ -470,15 +373,15 @@ def _role(text: str, n: Number, lex: NumberLexicon) -> None:
                   text[s - 1] == "-" and s > 1 and text[s - 2].isalpha()):
         n.role, n.measure = "other", "label"  # m4, F-16, كا-52
         return
-    before = _cue_before(text, n.lead, lex, ("label", "percent", "money", "time", "year", "month"))
+    before = lex.cues.before(text, n.lead, ("label", "percent", "money", "time", "year", "month"))
     cue_b = before[0] if before else None
     if cue_b == "label":
         n.role, n.measure = "other", "label"
         return
-    after = _cue_after(text, n.end, lex, _NOT_COUNT)
+    after = lex.cues.after(text, n.end, _NOT_COUNT)
     cue_a = after[0] if after else None
     if cue_a == "date_link":  # 27 من (شهر) يونيو
-        nxt = _cue_after(text, n.end, lex, ("month",), skip=1) or _cue_after(text, n.end, lex, ("month",), skip=2)
+        nxt = lex.cues.after(text, n.end, ("month",), skip=1) or lex.cues.after(text, n.end, ("month",), skip=2)
         cue_a = "month" if nxt else None
     plausible_year = 1900 <= n.value <= 2100 or 1300 <= n.value <= 1500
     if cue_a in ("percent", "money") or cue_b in ("percent", "money"):
