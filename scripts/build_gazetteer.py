@@ -208,7 +208,7 @@ def wof_rows(src: Path, admin1: dict, regions: Regions, iso: dict) -> Iterator[d
             yield _row(id=f"wof:{r['wof_id']}", kind=kind, cc=r["country"], iso3=a3,
                        name=a1["name"] if kind == "admin1" else english_name(r), names=names,
                        lat=lat, lon=lon, admin1_code=a1["code"], admin1=a1["name"],
-                       admin2=r["county_name"] if kind not in ("admin1", "admin2") else "",
+                       admin2={"admin1": "", "admin2": english_name(r)}.get(kind, r["county_name"]),
                        pop=r["population"], geonames=r["geonames_id"])
 
 
@@ -235,7 +235,7 @@ def ocha_rows(src: Path, admin1: dict) -> Iterator[dict[str, str]]:
             yield _row(id=f"ocha:{p[f'ADM{level}_PCODE']}", kind=kind, cc="IQ", iso3="IRQ",
                        name=p[f"ADM{level}_EN"], names=names, lat=lat, lon=lon,
                        admin1_code=a1["code"], admin1=a1["name"],
-                       admin2=p["ADM2_EN"] if level == 3 else "")
+                       admin2=p["ADM2_EN"])
 
 
 def _row(**kw: object) -> dict[str, str]:
