@@ -26,7 +26,7 @@ from marsad.resources import load
 from marsad.text.matcher import LexiconMatcher
 from marsad.text.normalize import fold
 
-CUE_ROLES = frozenset({"agent", "target", "hedge", "behind"})
+CUE_ROLES = frozenset({"agent", "target", "hedge", "accuse", "behind"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,7 @@ def actor_index(lang: str = "ar") -> ActorIndex:
     patterns = LexiconMatcher((r["surface"], r) for r in load(lang, "actor_patterns"))
     cues = load(lang, "actor_roles")
     roles = LexiconMatcher((r["surface"], r["role"]) for r in cues if r["role"] in CUE_ROLES)
-    words = {k: frozenset(r["surface"] for r in cues if r["role"] == k) for k in ("stop", "link", "locative", "modifier")}
+    words = {k: frozenset(r["surface"] for r in cues if r["role"] == k) for k in ("stop", "link", "locative", "modifier", "resumptive")}
     # a target word (`على`, `ضد`) also ends a head phrase; prepositions also make a country a place
     words["stop"] |= {r["surface"] for r in cues if r["role"] == "target" and " " not in r["surface"]}
     words["locative"] |= words["stop"] - {"ضد", "علي"}

@@ -28,15 +28,17 @@ from marsad.resolve.actor_index import actor_index
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # How far (in words) a role cue reaches to the actor it names.
-REACH = {"agent": 3, "target": 3, "hedge": 8, "behind": 6}
-# How far after the trigger an agent or target cue may stand (`هجوم بقاذفة صواريخ شنه X`).
+REACH = {"agent": 3, "target": 3, "hedge": 8, "accuse": 8, "behind": 6}
+# How far after the trigger (or its subject) an agent or target cue may stand (`هجوم بقاذفة صواريخ شنه X`).
 CUE_NEAR = {"agent": 6, "target": 2}
 # A noun trigger (`الهجوم`) takes a subject before it only this close (`نفذت طائرات التحالف غارات`).
 NOUN_SUBJECT_REACH = 3
-# How far after the trigger (or its subject) the object may stand.
-OBJECT_REACH = 3
+# How far after the trigger (or its subject) the object may stand (`استهدف مجهولون بعبوة سيارة تقل X`).
+OBJECT_REACH = 4
 # How many words a casualty word (`قتل`, `مقتل`) reaches forward to its victim.
 VICTIM_REACH = 3
+# Triggers whose grammatical subject is the weapon, never the attacker (`انفجرت عبوة`, `سقطت قذيفة`).
+WEAPON_SUBJECT = frozenset({"EXPLODE", "FALL"})
 
 
 @dataclass
@@ -44,7 +46,7 @@ class RoleStage:
     name: str = "resolve_actors"
     requires: tuple[str, ...] = ("events", "mentions:actor")
     assigns: tuple[str, ...] = ("events:actors",)
-    version: str = "roles.v1"
+    version: str = "roles.v2"
 
     def __call__(self, doc: Document) -> Document:
         by_sentence: dict[int, list[Mention]] = {}
@@ -53,7 +55,7 @@ class RoleStage:
                 by_sentence.setdefault(m.sentence, []).append(m)
         for ev in doc.events:
             actors = sorted(by_sentence.get(ev.sentence, []), key=lambda m: m.start)
-            a1, a2, hedged = roles(doc, ev, actors)
+            a1, a2, hedged = Clause(doc, ev, actors).roles() if actors else (None, None, False)
             if a1 is not None:
                 ev.actor1 = as_record(doc, a1)
                 ev.link("actor1", a1)
@@ -70,160 +72,195 @@ def as_record(doc: Document, m: Mention) -> dict:
     return {"name": m.data["name"], "text": doc.text[s:e], "span": [s, e], "inter": m.data["inter"]}
 
 
-def words(text: str, a: int, b: int) -> int:
-    return len(_WORD.findall(text, a, b)) if b > a else 0
-
-
-def roles(doc: Document, ev: Event, actors: list[Mention]) -> tuple[Mention | None, Mention | None, bool]:
-    """actor1, actor2 and whether actor1 is only suspected."""
-    if not actors:
-        return None, None, False
-    text, t = doc.norm.text, ev.trigger
-    sent = doc.sentences[ev.sentence] if 0 <= ev.sentence < len(doc.sentences) else None
-    lo, hi = (sent.start, sent.end) if sent else ev.clause
-    cues = [(h.start, h.end, h.payloads[0]) for h in actor_index().roles.find(text, lo, hi)]
-    walls = [m.start for m in doc.mentions if m.kind == "cue" and m.code == "attribution" and lo <= m.start < hi]
-    hurt = victims(doc, actors, actor_index().words["stop"])
-    doers = [a for a in actors if a.start not in hurt]
-    a1, hedged = hedged_actor(text, cues, doers)
-    a1 = a1 or cued(text, cues, doers, "agent", t.end, walls) or source_site(text, t, doers, ev.clause, cues)
-    if t.code == "CLASH":
-        return clash(text, t, actors, ev.clause, a1)
-    a2 = None
-    if t.data.get("voice") == "passive":
-        a2 = subject_before(text, t, actors, ev.clause, victims=True)
-    if t.code != "FOIL":  # a foiled attack's target is not the foiler's enemy
-        a2 = a2 or cued(text, cues, actors, "target", t.end, walls, skip=a1)
-    if a1 is None and t.data.get("voice") != "passive":
-        a1 = doer(text, t, doers, ev.clause, a2)
-    if a2 is None and t.code != "FOIL":
-        a2 = first_after(text, t, actors, ev.clause, skip=a1) or next(
-            (a for a in actors if a.start in hurt and a is not a1 and inside(a, ev.clause)), None)
-    if a1 is not None and a1.data.get("kind") == "civilians":
-        a1 = None  # civilians are victims, never the attacker
-    if a1 is not None and a2 is not None and (a1.start == a2.start or a1.code == a2.code):
-        a2 = None
-    return a1, a2, hedged
-
-
 def inside(m: Mention, span: tuple[int, int]) -> bool:
     return span[0] <= m.start and m.end <= span[1]
 
 
-def victims(doc: Document, actors: list[Mention], stop: frozenset[str]) -> set[int]:
-    """Starts of the actors a casualty word governs (`قتل جندي تركي`, `مقتل 3 عناصر من الشرطة`):
-    a casualty word ends within the three words before them (a count may stand between), with no
-    preposition between (`القتلى جراء قصف قوات النظام`: the forces are the cause, not the dead)."""
-    text = doc.norm.text
-    ends = {m.end for m in doc.mentions if m.kind == "casualty"}
-    out = set()
-    for a in actors:
-        before = list(_WORD.finditer(text, max(0, a.start - 60), a.start))[-VICTIM_REACH:]
-        for k, w in enumerate(before):
-            if w.end() in ends:
-                if not any(x.group() in stop for x in before[k + 1:]):
-                    out.add(a.start)
-                break
-    return out
+def doer_like(a: Mention, *, genitive: bool = False) -> bool:
+    """A base, a convoy, civilians or a phrase behind a preposition are what is hit, not who hits;
+    after a noun trigger, `ل` marks the doer (`غارة للتحالف`, `هجوم لداعش`)."""
+    prep = a.data.get("prep", "")
+    return not a.data.get("site") and a.data.get("kind") != "civilians" and (
+        not prep or (genitive and prep in ("ل", "لل")))
 
 
-def clash(text: str, t: Mention, actors: list[Mention], clause: tuple[int, int],
-          a1: Mention | None) -> tuple[Mention | None, Mention | None, bool]:
-    """A clash has two sides: the first two different forces of its clause (`بين X و Y`)."""
-    sides: list[Mention] = [a1] if a1 is not None else []
-    for a in actors:
-        if inside(a, clause) and a.data.get("kind") not in ("civilians",) and not a.data.get("country_name") \
-                and all(a.code != b.code for b in sides):
-            sides.append(a)
-    return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None), False
+class Clause:
+    """The roles around one event's trigger."""
 
+    def __init__(self, doc: Document, ev: Event, actors: list[Mention]) -> None:
+        self.doc, self.ev, self.t, self.actors = doc, ev, ev.trigger, actors
+        self.text = doc.norm.text
+        sent = doc.sentences[ev.sentence] if 0 <= ev.sentence < len(doc.sentences) else None
+        lo, hi = (sent.start, sent.end) if sent else ev.clause
+        self.cues = [(h.start, h.end, h.payloads[0]) for h in actor_index().roles.find(self.text, lo, hi)]
+        self.walls = [m.start for m in doc.mentions if m.kind == "cue" and m.code in ("attribution", "reply")
+                      and lo <= m.start < hi]
+        self.hurt = self.victims()
+        self.passive = self.t.data.get("voice") == "passive"
 
-def source_site(text: str, t: Mention, actors: list[Mention], clause: tuple[int, int],
-                cues: list) -> Mention | None:
-    """Fire that comes from someone's positions: `من مواقع قوات الأسد`, `مصدرها مواقع الفصائل`."""
-    agent_ends = {e for _s, e, r in cues if r == "agent"}
-    for a in actors:
-        if a.data.get("head") == "site" and a.start > t.start:
-            prev = list(_WORD.finditer(text, max(0, a.start - 12), a.start))
-            if prev and (prev[-1].group() == "من" and inside(a, clause) or prev[-1].end() in agent_ends):
-                return a
-    return None
+    def words(self, a: int, b: int) -> int:
+        return len(_WORD.findall(self.text, a, b)) if b > a else 0
 
+    def roles(self) -> tuple[Mention | None, Mention | None, bool]:
+        """actor1, actor2 and whether actor1 is only suspected."""
+        t = self.t
+        doers = [a for a in self.actors if a.start not in self.hurt]
+        a1, hedged = self.hedged(doers)
+        a1 = a1 or self.cued("agent", doers, t.end) or self.source_site(doers) or self.holding_trigger(doers)
+        if t.code == "CLASH":
+            return (*self.clash(a1), False)
+        if a1 is None and self.passive:
+            a1 = self.by_means(doers)
+        elif a1 is None:
+            a1 = self.doer(doers)
+        a2 = self.target(a1)
+        if a1 is not None and a1.data.get("kind") == "civilians":
+            a1 = None  # civilians are victims, never the attacker
+        if a1 is not None and a2 is not None and (a1.start == a2.start or a1.data["name"] == a2.data["name"]):
+            a2 = None
+        return a1, a2, hedged
 
-def hedged_actor(text: str, cues: list, actors: list[Mention]) -> tuple[Mention | None, bool]:
-    """`يعتقد أن X ...`, `يرجح أنها لطيران X`, `X تقف خلف الهجوم`."""
-    for s, e, role in cues:
-        if role == "hedge":
-            m = next((a for a in actors if a.start >= e and words(text, e, a.start) <= REACH["hedge"]
-                      and not a.data.get("generic")), None)
-            if m is not None:
-                return m, True
-        elif role == "behind":
-            m = next((a for a in reversed(actors) if a.end <= s and words(text, a.end, s) <= REACH["behind"]), None)
-            if m is not None:
-                return m, True
-    return None, False
+    def target(self, a1: Mention | None) -> Mention | None:
+        t, clause = self.t, self.ev.clause
+        if t.code == "FOIL":  # a foiled attack's target is not the foiler's enemy
+            return None
+        anchor = a1.end if a1 is not None and a1.start >= t.start else t.end
+        others = [a for a in self.actors if a is not a1 and (a1 is None or a.data["name"] != a1.data["name"])]
+        found = None
+        if t.data.get("pos") == "noun" and a1 is not None and a1.start >= t.start:
+            found = self.subject_before(others, victims=True)  # `دمرت دبابة للجيش في هجوم نفذته X`
+        if self.passive and found is None:
+            found = self.subject_before(others, victims=True) or (
+                self.t.data.get("pos") == "verb" and self.first_after(others, t.end, 2))
+        return (found or self.cued("target", others, anchor)
+                or next((a for a in others if a.start in self.hurt and a.end <= t.start and inside(a, clause)), None)
+                or self.first_after(others, anchor, OBJECT_REACH)
+                or next((a for a in others if a.start in self.hurt and inside(a, clause)), None))
 
+    def victims(self) -> set[int]:
+        """Starts of the actors a casualty word governs as its object (`قتل جندي تركي`, `مقتل 3
+        عناصر من الشرطة`): nothing but a count stands between, and no preposition is glued on
+        (`القتلى جراء قصف قوات النظام`, `قتل طفل برصاص الجندرمة`: the cause, not the dead)."""
+        ends = [m.end for m in self.doc.mentions if m.kind == "casualty"]
+        counts = [(m.start, m.end) for m in self.doc.mentions if m.kind == "number"]
+        out = set()
+        for a in self.actors:
+            if a.data.get("prep"):
+                continue
+            for e in ends:
+                if e <= a.start and a.start - e < 40:
+                    gap = self.text[e:a.start]
+                    for s0, e0 in counts:
+                        if e <= s0 and e0 <= a.start:
+                            gap = gap.replace(self.text[s0:e0], " ")
+                    if not _WORD.findall(gap):
+                        out.add(a.start)
+        return out
 
-def cued(text: str, cues: list, actors: list[Mention], role: str, after: int, walls: list[int],
-         skip: Mention | None = None) -> Mention | None:
-    """The first actor a cue of `role` names; the cue stands right after the trigger (a target cue
-    within CUE_NEAR[role] words of it); an attribution (`بحسب بيان للتحالف`) between cue and actor
-    is a wall."""
-    for s, e, r in cues:
-        if r != role or e < after or words(text, after, s) > CUE_NEAR[role]:
-            continue
-        for a in actors:
-            if any(e <= w < a.start for w in walls):
-                break
-            if a.start >= e and a is not skip and words(text, e, a.start) <= REACH[role]:
-                if role == "agent" and a.data.get("kind") == "civilians":
+    def hedged(self, actors: list[Mention]) -> tuple[Mention | None, bool]:
+        """`يعتقد أن X ...`, `يرجح أنها لطيران X`, `X تقف خلف الهجوم`, `يتهم A B بالهجوم` (B)."""
+        for s, e, role in self.cues:
+            if role in ("hedge", "accuse"):
+                after = [a for a in actors if a.start >= e and self.words(e, a.start) <= REACH[role]
+                         and not a.data.get("generic")]
+                if role == "accuse" and len(after) > 1:
+                    after = after[1:]
+                if after:
+                    return after[0], True
+            elif role == "behind":
+                m = next((a for a in reversed(actors) if a.end <= s and self.words(a.end, s) <= REACH["behind"]), None)
+                if m is not None:
+                    return m, True
+        return None, False
+
+    def cued(self, role: str, actors: list[Mention], anchor: int) -> Mention | None:
+        """The first actor a cue of `role` names; the cue stands near the trigger (CUE_NEAR words
+        after `anchor`); an attribution or a reply (`بحسب بيان للتحالف`, `ردا على`) is a wall."""
+        for s, e, r in self.cues:
+            if r != role or e < self.t.end or self.words(anchor, s) > CUE_NEAR[role]:
+                continue
+            for a in actors:
+                if any(e <= w < a.start for w in self.walls):
                     break
+                if a.start >= e and self.words(e, a.start) <= REACH[role]:
+                    if role == "agent" and a.data.get("kind") == "civilians":
+                        break
+                    return a
+        return None
+
+    def holding_trigger(self, actors: list[Mention]) -> Mention | None:
+        """A force phrase that holds the trigger: `القصف التركي`, `غارات التحالف`."""
+        t = self.t
+        return next((a for a in actors if a.start <= t.start < a.end and a.data.get("head") != "site"), None)
+
+    def by_means(self, actors: list[Mention]) -> Mention | None:
+        """A passive's doer: `لهجوم من مسلحين`, `اغتيل ... بغارة إسرائيلية`."""
+        for a in actors:
+            if a.start < self.t.end or self.words(self.t.end, a.start) > 4 or a.data.get("site"):
+                continue
+            prev = _WORD.findall(self.text, max(0, a.start - 12), a.start)
+            glued = self.text[a.start - 1:a.start] == "ب" or a.data.get("head") in ("mil", "armed")
+            if (prev and prev[-1] == "من") or (a.data.get("prep") and glued):
                 return a
-    return None
+        return None
 
+    def doer(self, actors: list[Mention]) -> Mention | None:
+        """The initiator of an active trigger: the subject right before it (`القوات التركية قصفت`,
+        `أعلنت قسد أنها استهدفت`), the subject right after a verb or the genitive after a noun,
+        else the nearest subject before it in the clause."""
+        t = self.t
+        before = [a for a in actors if a.end <= t.start and a.start >= self.ev.clause[0] and doer_like(a)]
+        if before:
+            gap = _WORD.findall(self.text, before[-1].end, t.start)
+            glue = actor_index().words["modifier"] | actor_index().words["resumptive"]
+            if all(w in glue for w in gap):
+                return before[-1]
+        after = next((a for a in actors if a.start >= t.end), None)
+        noun = t.data.get("pos") == "noun"
+        if after is not None and doer_like(after, genitive=noun) and self.words(t.end, after.start) <= 2 and (
+                t.code not in WEAPON_SUBJECT or noun):
+            return after
+        subject = self.subject_before(actors)
+        return subject
 
-def subject_before(text: str, t: Mention, actors: list[Mention], clause: tuple[int, int], *,
-                   victims: bool = False) -> Mention | None:
-    """The nearest actor before the trigger in its clause (or sentence start) that can be a subject."""
-    for a in reversed(actors):
-        near = a.end <= t.start and a.start >= clause[0]
-        if near and t.data.get("pos") == "noun" and not victims:
-            near = words(text, a.end, t.start) <= NOUN_SUBJECT_REACH
-        if near and (victims or doer_like(a)):
-            return a
-    return None
+    def subject_before(self, actors: list[Mention], *, victims: bool = False) -> Mention | None:
+        """The nearest actor before the trigger in its clause that can be a subject (or, for a
+        passive, that is hit)."""
+        t = self.t
+        for a in reversed(actors):
+            near = a.end <= t.start and a.start >= self.ev.clause[0]
+            if near and t.data.get("pos") == "noun" and not victims:
+                near = self.words(a.end, t.start) <= NOUN_SUBJECT_REACH
+            if near and (victims or doer_like(a)):
+                return a
+        return None
 
+    def first_after(self, actors: list[Mention], anchor: int, reach: int) -> Mention | None:
+        """The object right after the trigger (or after its subject)."""
+        for a in actors:
+            if a.start >= anchor and a.end <= self.ev.clause[1] and not a.data.get("country_name"):
+                walled = any(anchor <= w < a.start for w in self.walls)
+                return a if self.words(anchor, a.start) <= reach and not walled else None
+        return None
 
-def doer(text: str, t: Mention, actors: list[Mention], clause: tuple[int, int],
-         target: Mention | None) -> Mention | None:
-    """The initiator of an active trigger: a force phrase holding the trigger (`القصف التركي`),
-    the subject right after a verb or the genitive right after a noun, else the subject before."""
-    for a in actors:
-        if a.start <= t.start < a.end and a.data.get("head") != "site":
-            return a
-    after = next((a for a in actors if a.start >= t.end and a is not target), None)
-    if (after is not None and words(text, t.end, after.start) <= 2 and doer_like(after)
-            and (target is None or after.start < target.start)):
-        return after
-    before = subject_before(text, t, actors, clause)
-    return before if before is not None and before is not target else None
+    def clash(self, a1: Mention | None) -> tuple[Mention | None, Mention | None]:
+        """A clash has two sides: the first two different forces of its clause (`بين X و Y`)."""
+        sides: list[Mention] = [a1] if a1 is not None else []
+        for a in self.actors:
+            if inside(a, self.ev.clause) and a.data.get("kind") != "civilians" and not a.data.get("country_name") \
+                    and all(a.data["name"] != b.data["name"] for b in sides):
+                sides.append(a)
+        return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None)
 
-
-def doer_like(a: Mention) -> bool:
-    """A base, a convoy or civilians are what is hit, not who hits."""
-    return not a.data.get("site") and a.data.get("kind") != "civilians"
-
-
-def first_after(text: str, t: Mention, actors: list[Mention], clause: tuple[int, int],
-                skip: Mention | None) -> Mention | None:
-    """The object right after the trigger (or after its subject): `قصفت طائرات التحالف مواقع ...`."""
-    prev = skip.end if skip is not None and skip.start >= t.end else t.end
-    for a in actors:
-        if a.start >= prev and a.end <= clause[1] and a is not skip and (skip is None or a.code != skip.code) \
-                and not a.data.get("country_name"):
-            return a if words(text, prev, a.start) <= OBJECT_REACH else None
-    return None
+    def source_site(self, actors: list[Mention]) -> Mention | None:
+        """Fire that comes from someone's positions: `من مواقع قوات الأسد`, `مصدرها مواقع الفصائل`."""
+        agent_ends = {e for _s, e, r in self.cues if r == "agent"}
+        for a in actors:
+            if a.data.get("head") == "site" and a.start > self.t.start:
+                prev = list(_WORD.finditer(self.text, max(0, a.start - 12), a.start))
+                if prev and (prev[-1].group() == "من" and inside(a, self.ev.clause) or prev[-1].end() in agent_ends):
+                    return a
+        return None
 
 
 register("resolve_actors")(RoleStage)
