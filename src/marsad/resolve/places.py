@@ -133,6 +133,8 @@ def choose(g: Gazetteer, r: Reading, countries: Counter[str], admin1s: Counter[s
     if r.article and not (headed or r.roles() & QUALIFIED):
         return None  # `الحرب` is the war, not the village حرب; `بلدة الحصيبة` is the town
     cands = [g.places[i] for i in g.candidates(r.hit.key, headed=headed)]
+    if near:
+        cands = [p for p in cands if not _stray(p, near)]
     if not cands:
         return None
     if not r.cue and all(_minor(p) for p in cands):
@@ -258,9 +260,11 @@ class PlacesStage:
             # second pass: the other places of the sentence break ties (Husaybah east of Ramadi)
             others = [j for j, p in enumerate(first) if p is not None and j != i and sentence[j] == sentence[i]]
             near = [first[j] for j in others]
+            # `حي المزة بدمشق`: no Mazzah far from Damascus is meant; `في بابل جنوب بغداد`: the
+            # governorate, not a village called Babil
             p = choose(g, r, countries, admin1s, near) if near else first[i]
-            if p is not None and _stray(p, near):
-                continue  # `حي المزة بدمشق`: no Mazzah far from Damascus is meant
+            if p is None:
+                continue
             doc.mentions.append(self._mention(doc, g, r, p, sentence[i]))
         mark_appositions(text, doc.mentions_of("place"))
         return doc
