@@ -211,7 +211,7 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
     weapon_m = aircraft_subject(text, main, weapons) or group.weapon
     if weapon_m is None and main.code in GENERIC:
         # a generic "attack" takes the weapon its sentence or paragraph names for the incident
-        weapon_m = sentence_weapon(main, sentence_ms) or paragraph_weapon(doc, si)
+        weapon_m = sentence_weapon(main, sentence_ms)
     elif weapon_m is None and weapons:
         weapon_m = weapons[0]
     weapon = weapon_m.code if weapon_m else IMPLIED_WEAPON.get(main.code)
@@ -266,15 +266,6 @@ def continue_toll(doc: Document, ev: Event, ms: list[Mention]) -> None:
         return
     if ev.fatalities is None or ev.injuries is None:
         add_casualties(doc, ev, ms, fill_only=True)
-
-
-def paragraph_weapon(doc: Document, si: int) -> Mention | None:
-    """The last weapon named in the previous sentence of the same paragraph: a bare
-    "targeting" there continues the incident told just before (`جراء استهداف مبنى`)."""
-    if si == 0 or doc.sentences[si - 1].paragraph != doc.sentences[si].paragraph:
-        return None
-    prev = attack_weapons([m for m in doc.mentions if m.sentence == si - 1])
-    return prev[-1] if prev else None
 
 
 def add_casualties(doc: Document, ev: Event, ms: list[Mention], *, fill_only: bool = False) -> None:

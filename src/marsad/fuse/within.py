@@ -62,7 +62,7 @@ def same_incident(a: Event, b: Event) -> bool:
         return False  # two unplaced tellings far apart: too little to call them one incident
     if not (same_place(a.location, b.location) or anaphoric(a) or anaphoric(b)):
         return False
-    return same_actor(a.actor1, b.actor1) and same_actor(a.actor2, b.actor2)
+    return not reply(a, b)
 
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence"})
@@ -106,10 +106,15 @@ def named_weapon(ev: Event) -> str | None:
     return ev.weapon if "weapon" in ev.links and ev.weapon != "unknown" else None
 
 
-def same_actor(a: dict | None, b: dict | None) -> bool:
-    if not a or not b:
-        return True
-    return a.get("name") == b.get("name")
+def reply(a: Event, b: Event) -> bool:
+    """Whether one event answers the other: the initiator of one is the target of the other.
+    Otherwise actors never keep two tellings apart: outlets name one attacker differently
+    ("the coalition", "British jets"), or not at all."""
+    def name(actor: dict | None) -> str | None:
+        return (actor or {}).get("name")
+
+    return bool(name(a.actor1)) and name(a.actor1) == name(b.actor2) or \
+        bool(name(b.actor1)) and name(b.actor1) == name(a.actor2)
 
 
 def same_place(a: dict | None, b: dict | None) -> bool:
