@@ -13,6 +13,9 @@ expression is then given its day, ACLED precision (1 day, 2 week, 3 month) and f
 | `wS`, `AKd`, `Aw` | الأسبوع الماضي، قبل ثلاثة أيام، منذ أسبوع | back from publication |
 | `NHY` | 15 جمادى الأولى 1443 | converted from the Hijri calendar |
 
+The interpreters live in `date_absolute.py` (calendar dates) and `date_relative.py` (days
+relative to publication); `date_reading.py` holds what they share.
+
 `منذ` before a point (`منذ يناير`, `منذ عام 2014`) or `حتى` marks a span (`since`), not a day.
 Without a publication date, anything relative stays None; absolute dates still resolve.
 
