@@ -95,6 +95,11 @@ class Composer:
         if u.kind == "nationality" and self.after_hedge(h):  # `غارة يعتقد أنها إسرائيلية`
             return self.mention(idx.rows.get(f"mil-{u.value}"), h, h.end)
         if u.kind in ("generic", "qualifier"):
+            nat = self.units[i + 1] if i + 1 < len(self.units) else None
+            if u.kind == "generic" and nat is not None and nat.kind == "nationality" and not _WORD.findall(
+                    self.text, h.end, nat.hit.word_start):  # `طفل سوري`, `عمال أتراك`
+                nat.used = True
+                return self.mention(self.class_row(u.value, nat.value), h, nat.hit.end)
             return self.mention(self.class_row("uag" if u.kind == "qualifier" else u.value, self.country), h, h.end)
         if u.kind in ("anaphor", "possessive"):
             return Mention("actor", start_of(self.text, h), h.end, "", {"ref": u.kind}, self.doc.sentence_of(h.start))
@@ -145,7 +150,7 @@ class Composer:
             return row if ok else None
         if u.kind in ("nationality", "country"):
             return self.class_row(cls, u.value)
-        if u.kind == "qualifier" and cls in ("armed", "militia", "reb", "strike"):
+        if u.kind == "qualifier" and cls in ("armed", "militia", "reb"):
             return self.class_row("uag", self.country)
         return None
 

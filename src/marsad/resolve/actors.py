@@ -30,6 +30,8 @@ from marsad.resolve.actor_phrases import Composer, units_of
 from marsad.text.matcher import Hit
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+# What a pronoun takes from the actor it refers to (not the head, site or preposition of that phrase).
+IDENTITY = ("name", "inter", "country", "generic", "kind", "backers")
 # How much each clue weighs when the article's country is guessed.
 COUNTRY_VOTES = {"place": 3.0, "group": 1.0, "local_state": 1.0, "state": 0.5, "nationality": 0.5}
 
@@ -115,7 +117,7 @@ def resolve_references(ms: list[Mention]) -> None:
             if (ref == "anaphor" and prev.data.get("inter") in (2, 3) and prev.data.get("kind") != "state") or (
                     ref in ("possessive", "site") and (ref != "site" or prev.data.get("site"))):
                 m.code = prev.code
-                m.data = {**prev.data, "ref": ref}
+                m.data = {k: prev.data[k] for k in IDENTITY if k in prev.data} | {"ref": ref}
                 break
 
 

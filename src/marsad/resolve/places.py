@@ -23,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from marsad.document import Document, Event, Mention
 from marsad.pipeline import register
 from marsad.resolve.gazetteer import BIG_TOWN, Gazetteer, Place, article_added, gazetteer, km
@@ -39,6 +41,9 @@ WIDE = frozenset({"country", "admin1", "region"})
 QUALIFIED = frozenset({"near", "part", "dir", "road"})  # these make a named point precision 2
 MAX_CHAIN = 4  # qualifier words read before a name
 DEFINITE_ROLES = frozenset({"head", "part", "dir", "near"})
+# what may stand between a place and the words that describe where it lies: a comma or one
+# word (`الغوطة الشرقية المحاصرة قرب دمشق`)
+APPOSITION_GAP = regex.compile(r"[ ،,]*(?:\p{L}+[ ،,]+)?")
 NEAR_KM, NEAR_BONUS = 60.0, 2.5  # a candidate this close to another place of its sentence gains
 DUPLICATE_KM = 10.0  # two entries of one name and kind this close are one place
 FAR_KM = 80.0  # a village this far from every other place of its sentence is a namesake
@@ -289,12 +294,12 @@ def mark_appositions(text: str, ms: list[Mention]) -> None:
     describes that place; it is not where the event was."""
     for a, b in zip(ms, ms[1:], strict=False):
         gap = text[a.end:b.start]
-        if b.sentence != a.sentence or len(gap) > 3:
+        if b.sentence != a.sentence or not APPOSITION_GAP.fullmatch(gap):
             continue
         qa, qb = set(a.data["qualifiers"]), set(b.data["qualifiers"])
-        if not gap.strip(" ،,") and (qb & {"dir", "part"} or "near" in qb and a.data["kind"] not in WIDE):
+        if (qb & {"dir", "part"} or "near" in qb and a.data["kind"] not in ("country", "admin1")):
             b.data["apposition"] = True
-        elif "road" in qa and gap.strip(" ") in ("", "و", "-"):
+        elif "road" in qa and gap.strip(" ") in ("", "و", "-", "،"):
             b.data["apposition"] = True  # the road's other end: the first place names the road
 
 

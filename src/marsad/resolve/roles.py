@@ -28,7 +28,7 @@ from marsad.resolve.actor_index import actor_index
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # How far (in words) a role cue reaches to the actor it names.
-REACH = {"agent": 3, "target": 3, "hedge": 8, "accuse": 8, "behind": 6}
+REACH = {"agent": 3, "target": 3, "hedge": 8, "accuse": 8, "behind": 6, "claim": 4}
 # How far after the trigger (or its subject) an agent or target cue may stand (`هجوم بقاذفة صواريخ شنه X`).
 CUE_NEAR = {"agent": 6, "target": 2}
 # A noun trigger (`الهجوم`) takes a subject before it only this close (`نفذت طائرات التحالف غارات`).
@@ -37,6 +37,8 @@ NOUN_SUBJECT_REACH = 3
 OBJECT_REACH = 4
 # How many words a casualty word (`قتل`, `مقتل`) reaches forward to its victim.
 VICTIM_REACH = 3
+# Between a casualty word and its victims, a count may take a partitive (`مقتل 18 من عناصر البيشمركة`).
+PARTITIVE = frozenset({"من"})
 # Triggers whose grammatical subject is the weapon, never the attacker (`انفجرت عبوة`, `سقطت قذيفة`).
 WEAPON_SUBJECT = frozenset({"EXPLODE", "FALL"})
 
@@ -55,12 +57,12 @@ class RoleStage:
                 by_sentence.setdefault(m.sentence, []).append(m)
         for ev in doc.events:
             actors = sorted(by_sentence.get(ev.sentence, []), key=lambda m: m.start)
-            a1, a2, hedged = Clause(doc, ev, actors).roles() if actors else (None, None, False)
+            a1, a2, certainty = Clause(doc, ev, actors).roles() if actors else (None, None, None)
             if a1 is not None:
                 ev.actor1 = as_record(doc, a1)
                 ev.link("actor1", a1)
-                if hedged and ev.certainty == "asserted":
-                    ev.certainty = "hedged"
+                if certainty and ev.certainty == "asserted":
+                    ev.certainty = certainty
             if a2 is not None:
                 ev.actor2 = as_record(doc, a2)
                 ev.link("actor2", a2)
@@ -99,16 +101,19 @@ class Clause:
         self.passive = self.t.data.get("voice") == "passive"
 
     def words(self, a: int, b: int) -> int:
+        """Words between `a` and `b`; proclitics glued to the word at `b` (`بغارة`) are no word."""
+        while b > a and self.text[b - 1].isalnum():
+            b -= 1
         return len(_WORD.findall(self.text, a, b)) if b > a else 0
 
-    def roles(self) -> tuple[Mention | None, Mention | None, bool]:
-        """actor1, actor2 and whether actor1 is only suspected."""
+    def roles(self) -> tuple[Mention | None, Mention | None, str | None]:
+        """actor1, actor2, and "hedged" or "claimed" when actor1 is only suspected or claims it."""
         t = self.t
         doers = [a for a in self.actors if a.start not in self.hurt]
-        a1, hedged = self.hedged(doers)
+        a1, certainty = self.hedged(doers)
         a1 = a1 or self.cued("agent", doers, t.end) or self.source_site(doers) or self.holding_trigger(doers)
         if t.code == "CLASH":
-            return (*self.clash(a1), False)
+            return (*self.clash(a1), None)
         if a1 is None and self.passive:
             a1 = self.by_means(doers)
         elif a1 is None:
@@ -118,7 +123,7 @@ class Clause:
             a1 = None  # civilians are victims, never the attacker
         if a1 is not None and a2 is not None and (a1.start == a2.start or a1.data["name"] == a2.data["name"]):
             a2 = None
-        return a1, a2, hedged
+        return a1, a2, certainty
 
     def target(self, a1: Mention | None) -> Mention | None:
         t, clause = self.t, self.ev.clause
@@ -153,12 +158,13 @@ class Clause:
                     for s0, e0 in counts:
                         if e <= s0 and e0 <= a.start:
                             gap = gap.replace(self.text[s0:e0], " ")
-                    if not _WORD.findall(gap):
+                    if not [w for w in _WORD.findall(gap) if w not in PARTITIVE]:
                         out.add(a.start)
         return out
 
-    def hedged(self, actors: list[Mention]) -> tuple[Mention | None, bool]:
-        """`يعتقد أن X ...`, `يرجح أنها لطيران X`, `X تقف خلف الهجوم`, `يتهم A B بالهجوم` (B)."""
+    def hedged(self, actors: list[Mention]) -> tuple[Mention | None, str | None]:
+        """`يعتقد أن X ...`, `يرجح أنها لطيران X`, `X تقف خلف الهجوم`, `يتهم A B بالهجوم` (B): hedged;
+        `أعلن X مسؤوليته عن الهجوم`: claimed."""
         for s, e, role in self.cues:
             if role in ("hedge", "accuse"):
                 after = [a for a in actors if a.start >= e and self.words(e, a.start) <= REACH[role]
@@ -166,12 +172,12 @@ class Clause:
                 if role == "accuse" and len(after) > 1:
                     after = after[1:]
                 if after:
-                    return after[0], True
-            elif role == "behind":
-                m = next((a for a in reversed(actors) if a.end <= s and self.words(a.end, s) <= REACH["behind"]), None)
+                    return after[0], "hedged"
+            elif role in ("behind", "claim"):
+                m = next((a for a in reversed(actors) if a.end <= s and self.words(a.end, s) <= REACH[role]), None)
                 if m is not None:
-                    return m, True
-        return None, False
+                    return m, "hedged" if role == "behind" else "claimed"
+        return None, None
 
     def cued(self, role: str, actors: list[Mention], anchor: int) -> Mention | None:
         """The first actor a cue of `role` names; the cue stands near the trigger (CUE_NEAR words
@@ -217,8 +223,10 @@ class Clause:
                 return before[-1]
         after = next((a for a in actors if a.start >= t.end), None)
         noun = t.data.get("pos") == "noun"
-        if after is not None and doer_like(after, genitive=noun) and self.words(t.end, after.start) <= 2 and (
-                t.code not in WEAPON_SUBJECT or noun):
+        marked = after is not None and any(
+            r == "target" and t.end <= s0 < after.start for s0, _e, r in self.cues)  # `على دورية`: the target
+        if after is not None and not marked and doer_like(after, genitive=noun) and self.words(
+                t.end, after.start) <= 2 and (t.code not in WEAPON_SUBJECT or noun):
             return after
         subject = self.subject_before(actors)
         return subject
