@@ -37,6 +37,9 @@ _NUMERIC_DATE = regex.compile(
 _NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(?:[وفبل]|ال|في)?(?P<n>\d{1,4})(?![\p{N}]|[.,]\d)")
 _GLUE = regex.compile(r"(?:[\s/\-(),،:]|(?<![\p{L}])(?:من|في|ه|م|الموافق)(?![\p{L}]))*")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+# an opening quote and one word just before اليوم: a two-word name ("روسيا اليوم"), where a
+# longer quotation ending in اليوم is speech ("انهم وصلوا اليوم")
+_QUOTED_NAME = regex.compile(r'"[\p{L}\p{N}]+ $')
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +133,7 @@ def _words(text: str, start: int, end: int) -> list[Atom]:
         row = hit.payloads[0]
         if _blocked(text, hit.word_start, hit.end, row["surface"], t):
             continue
-        if _nisba_after_today(text, hit.end, row):
+        if _not_today(text, hit.word_start, hit.end, row):
             continue
         kind = row["kind"]
         article = text[hit.word_start:hit.start].endswith(("ال", "لل")) or row["surface"].startswith("ال")
@@ -173,9 +176,14 @@ def _word_before(text: str, s: int) -> str:
     return text[i + 1:j]
 
 
-def _nisba_after_today(text: str, e: int, row: dict[str, str]) -> bool:
-    """`اليوم` followed by an adjective (`اليوم العالمي`, `اليوم التالي`) is a day, not today."""
-    if row["surface"] != "اليوم" or e >= len(text) or text[e] != " ":
+def _not_today(text: str, s: int, e: int, row: dict[str, str]) -> bool:
+    """`اليوم` followed by an adjective (`اليوم العالمي`, `اليوم التالي`) is a day, not today;
+    `اليوم` closing a two-word quoted name (`قناة "روسيا اليوم"`) is part of the name."""
+    if row["surface"] != "اليوم" or e >= len(text):
+        return False
+    if text[e] == '"':
+        return _QUOTED_NAME.search(text, max(0, s - 30), s) is not None
+    if text[e] != " ":
         return False
     m = _WORD.match(text, e + 1)
     return bool(m) and m.group().startswith("ال") and m.group().endswith("ي") and len(m.group()) > 4
