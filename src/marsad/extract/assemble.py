@@ -120,7 +120,9 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
     groups: list[Group] = []
     for i, t in enumerate(triggers):
         need = t.data.get("needs")
-        if (need == "weapon" and not armed) or (need == "violence" and not violent) or (
+        # only an interception may rest on the air defence alone (`أطلقت صاروخ اعتراض` is no attack)
+        needed = armed if t.code == "INTERCEPT" else weapons
+        if (need == "weapon" and not needed) or (need == "violence" and not violent) or (
                 need == "count" and not counted):
             continue
         summary = (t.code in GENERIC or t.code == "PROTEST") and t.data.get("number") == "pl"

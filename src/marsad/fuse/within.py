@@ -79,8 +79,11 @@ def disrupted_attack(a: Event, b: Event) -> bool:
     pair = {a.sub_event_type, b.sub_event_type}
     if "Disrupted weapons use" not in pair or len(pair) != 2:
         return False
-    other = b if a.sub_event_type == "Disrupted weapons use" else a
-    return other.event_type == "Explosions/Remote violence" and named_weapon(a) == named_weapon(b) is not None
+    disrupted, other = (a, b) if a.sub_event_type == "Disrupted weapons use" else (b, a)
+    if other.event_type != "Explosions/Remote violence":
+        return False
+    # `تصدي دفاعاتها` names no weapon: it stops the attack told beside it
+    return named_weapon(disrupted) is None or named_weapon(disrupted) == named_weapon(other)
 
 
 def anaphoric(ev: Event) -> bool:
