@@ -26,7 +26,7 @@ from marsad.resources import load
 from marsad.text.matcher import LexiconMatcher
 from marsad.text.normalize import fold
 
-CUE_ROLES = frozenset({"agent", "target", "hedge", "accuse", "behind", "claim"})
+CUE_ROLES = frozenset({"agent", "target", "hedge", "accuse", "behind", "claim", "light"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,8 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # What a pronoun takes from the actor it refers to (not the head, site or preposition of that phrase).
 IDENTITY = ("name", "inter", "country", "generic", "kind", "backers")
 # How much each clue weighs when the article's country is guessed.
-COUNTRY_VOTES = {"place": 3.0, "group": 1.0, "local_state": 1.0, "state": 0.5, "nationality": 0.5}
+COUNTRY_VOTES = {"place": 3.0, "group": 1.0, "local_state": 1.0, "state": 0.5, "nationality": 0.5,
+                 "country_name": 1.0}
 
 
 @dataclass
@@ -99,6 +100,8 @@ def context_country(doc: Document, idx: ActorIndex, found: list[Hit], pats: list
         p = h.payloads[0]
         if p["kind"] == "nationality" and p["value"] in ("SYR", "IRQ", "TUR", "LBN"):
             votes[p["value"]] += COUNTRY_VOTES["nationality"]
+        elif p["kind"] == "country":
+            votes[p["value"]] += COUNTRY_VOTES["country_name"]
     return votes.most_common(1)[0][0] if votes else None
 
 

@@ -37,6 +37,8 @@ NOUN_SUBJECT_REACH = 3
 OBJECT_REACH = 4
 # How many words a casualty word (`قتل`, `مقتل`) reaches forward to its victim.
 VICTIM_REACH = 3
+# How far a light verb (`شنت`, `نفذت`) may stand before its attack noun.
+LIGHT_REACH = 6
 # Between a casualty word and its victims, a count may take a partitive (`مقتل 18 من عناصر البيشمركة`).
 PARTITIVE = frozenset({"من"})
 # Triggers whose grammatical subject is the weapon, never the attacker (`انفجرت عبوة`, `سقطت قذيفة`).
@@ -117,7 +119,7 @@ class Clause:
         if a1 is None and self.passive:
             a1 = self.by_means(doers)
         elif a1 is None:
-            a1 = self.doer(doers)
+            a1 = self.light_subject(doers) or self.doer(doers)
         a2 = self.target(a1)
         if a1 is not None and a1.data.get("kind") == "civilians":
             a1 = None  # civilians are victims, never the attacker
@@ -198,6 +200,23 @@ class Clause:
         """A force phrase that holds the trigger: `القصف التركي`, `غارات التحالف`."""
         t = self.t
         return next((a for a in actors if a.start <= t.start < a.end and a.data.get("head") != "site"), None)
+
+    def light_subject(self, actors: list[Mention]) -> Mention | None:
+        """`وشنت الجبهة ... هجوما`, `القوة الجوية نفذت سلسلة من الغارات`: the subject of the light
+        verb before an attack noun."""
+        t = self.t
+        if t.data.get("pos") != "noun":
+            return None
+        for s, e, r in reversed(self.cues):
+            if r != "light" or e > t.start or s < self.ev.clause[0] or self.words(e, t.start) > LIGHT_REACH:
+                continue
+            after = next((a for a in actors if e <= a.start < t.start), None)
+            if after is not None and doer_like(after) and self.words(e, after.start) <= 1:
+                return after
+            before = [a for a in actors if a.end <= s and doer_like(a)]
+            if before and self.words(before[-1].end, s) <= 1:
+                return before[-1]
+        return None
 
     def by_means(self, actors: list[Mention]) -> Mention | None:
         """A passive's doer: `لهجوم من مسلحين`, `اغتيل ... بغارة إسرائيلية`."""
