@@ -236,8 +236,11 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
         ev.link("munitions", n)
     if main.code not in NO_CASUALTIES:
         add_casualties(doc, ev, in_clause)
-    if main.code in ("FOIL", "INTERCEPT") and ev.weapon in ("unknown", "small_arms") and (ev.fatalities or ev.injuries):
-        # an armed attack repelled with losses is a battle, not a disrupted weapon
+    repelled = main.code == "FOIL" and weapon_m is None and any(t.code == "ATTACK" for t in group.triggers)
+    if main.code in ("FOIL", "INTERCEPT") and ev.weapon in ("unknown", "small_arms") and (
+            ev.fatalities or ev.injuries or repelled):
+        # an armed attack repelled (with losses, or an assault named with no weapon) is a
+        # battle, not a disrupted weapon
         ev.event_type, ev.sub_event_type, ev.outcome = "Battles", "Armed clash", "hit"
     modality.annotate(doc, ev, in_clause, sentence_ms)
     return ev
