@@ -128,7 +128,7 @@ class Composer:
                 nxt.used = True
                 return self.mention(row, first.hit, nxt.hit.end, head=first.value, site=first.value == "site")
             break
-        if last.alone or (last is not first and last.value in ("mil", "pol", "gov")):  # `مركز شرطة`
+        if last.alone:
             row = self.class_row(last.value, self.country)
             if row is not None:
                 return self.mention(row, first.hit, end, head=first.value)
