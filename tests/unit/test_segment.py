@@ -138,3 +138,11 @@ def test_segment_stage() -> None:
     t = doc.tokens[2]
     assert doc.norm.text[t.prefix_end:t.end] == "ثمانيه" and t.sentence == 0
     assert doc.tokens[-1].sentence == 1
+
+
+def test_text_stages_pickle() -> None:
+    import pickle
+
+    p = pickle.loads(pickle.dumps(Pipeline.default(["segment", "numbers"])))
+    doc = pickle.loads(pickle.dumps(p("قتل ثلاثة جنود. وأصيب اثنان")))
+    assert [m.data["value"] for m in doc.mentions_of("number")] == [3, 2]
