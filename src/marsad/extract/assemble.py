@@ -24,7 +24,7 @@ from marsad.taxonomy import EVENT_TYPE_OF
 
 # Which trigger names the incident when several share a clause (first wins).
 PRIORITY = ("INTERCEPT", "FOIL", "ASSASSINATE", "ARREST", "ABDUCT", "STRIKE", "EXPLODE", "SHELL",
-            "CLASH", "SHOOT", "BODY", "STORM", "FIRE", "FALL", "ATTACK", "TARGET", "RESPOND", "SUFFER",
+            "CLASH", "EXECUTE", "SHOOT", "BODY", "STORM", "FIRE", "FALL", "ATTACK", "TARGET", "RESPOND", "SUFFER",
             "CAPTURE", "PROTEST", "LOOT")
 # Triggers that name no kind of attack of their own: they join the trigger beside them, and
 # the weapon decides the type.
@@ -242,8 +242,21 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
         # an armed attack repelled (with losses, or an assault named with no weapon) is a
         # battle, not a disrupted weapon
         ev.event_type, ev.sub_event_type, ev.outcome = "Battles", "Armed clash", "hit"
+    recode_protest(ev, main, group, sentence_ms)
     modality.annotate(doc, ev, in_clause, sentence_ms)
     return ev
+
+
+def recode_protest(ev: Event, main: Mention, group: Group, ms: list[Mention]) -> None:
+    """Protests met by force, killings of protesters, and protesters' own violence (ACLED)."""
+    cues = {m.code for m in ms if m.kind == "cue"}
+    if main.code == "PROTEST":
+        if ev.fatalities:
+            ev.event_type, ev.sub_event_type = "Protests", "Excessive force against protesters"
+        elif "protest_force" in cues:
+            ev.event_type, ev.sub_event_type = "Protests", "Protest with intervention"
+    elif "protesters" in cues and main.code in ("STORM", "LOOT", "ATTACK", "TARGET") and ev.weapon == "unknown":
+        ev.event_type, ev.sub_event_type = "Riots", "Violent demonstration"
 
 
 def aircraft_subject(text: str, trigger: Mention, weapons: list[Mention]) -> Mention | None:
