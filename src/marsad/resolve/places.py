@@ -131,15 +131,16 @@ def read_context(text: str, hits: list[Hit], ph: Phrases) -> list[Reading]:
 
 
 def choose(g: Gazetteer, r: Reading, countries: Counter[str], admin1s: Counter[str],
-           near: list[Place] | None = None) -> Place | None:
+           near: list[Place] | None = None, anchors: list[Place] | None = None) -> Place | None:
     """The best entry for a reading, or None when the name is no place here; `near`: the
-    places the same sentence names (a candidate close to them is the likelier one)."""
+    places the same sentence names (a candidate close to them is the likelier one); `anchors`:
+    the sure ones among them (a small candidate far from all of them is a namesake)."""
     headed = bool(r.head) or "part" in r.roles()
     if r.article and not (headed or r.roles() & QUALIFIED):
         return None  # `الحرب` is the war, not the village حرب; `بلدة الحصيبة` is the town
     cands = [g.places[i] for i in g.candidates(r.hit.key, headed=headed)]
-    if near:
-        cands = [p for p in cands if not _stray(p, near)]
+    if anchors:
+        cands = [p for p in cands if not _stray(p, anchors)]
     if not cands:
         return None
     if not r.cue and all(_minor(p) for p in cands):
@@ -161,7 +162,7 @@ def _stray(p: Place, others: list[Place]) -> bool:
     """A small place outside every governorate its sentence names and far from all its other
     places is a namesake of the one meant (which the gazetteer lacks): better no place than a
     wrong one (`حي المزة بدمشق` is no Mazzah in Jordan)."""
-    if p.curated or p.kind not in ("locality", "neighbourhood", "admin3") or p.pop >= BIG_TOWN or not others:
+    if p.curated or p.kind not in ("locality", "neighbourhood", "admin2", "admin3") or p.pop >= BIG_TOWN:
         return False
     others = [q for q in others if q.kind != "country"]  # `أطلقت من سوريا على بلدة كلس`
     if not others:
@@ -266,8 +267,11 @@ class PlacesStage:
             others = [j for j, p in enumerate(first) if p is not None and j != i and sentence[j] == sentence[i]]
             near = [first[j] for j in others]
             # `حي المزة بدمشق`: no Mazzah far from Damascus is meant; `في بابل جنوب بغداد`: the
-            # governorate, not a village called Babil
-            p = choose(g, r, countries, admin1s, near) if near else first[i]
+            # governorate, not a village called Babil. Only sure places judge the others.
+            anchors = [q for q in near if not _minor(q)]
+            if i + 1 < len(readings) and first[i + 1] is not None and _describes(text, r, readings[i + 1]):
+                anchors.append(first[i + 1])  # `قرية الدردارة شمالي تل تمر`: Dardara lies by Tal Tamr
+            p = choose(g, r, countries, admin1s, near, anchors) if near else first[i]
             if p is None:
                 continue
             doc.mentions.append(self._mention(doc, g, r, p, sentence[i]))
@@ -301,6 +305,11 @@ def mark_appositions(text: str, ms: list[Mention]) -> None:
             b.data["apposition"] = True
         elif "road" in qa and gap.strip(" ") in ("", "و", "-", "،"):
             b.data["apposition"] = True  # the road's other end: the first place names the road
+
+
+def _describes(text: str, a: Reading, b: Reading) -> bool:
+    """Whether reading b (`شمالي تل تمر`) says where reading a, right before it, lies."""
+    return bool(b.roles() & {"dir", "near", "part"}) and bool(APPOSITION_GAP.fullmatch(text[a.end:b.start]))
 
 
 def _actor_part(r: Reading) -> bool:
