@@ -167,7 +167,8 @@ def absorb(keep: Event, other: Event) -> None:
             keep.event_type, keep.sub_event_type = other.event_type, other.sub_event_type
     if _more_precise(other.location, keep.location):
         keep.location = other.location
-    if (keep.time_precision or 9) > (other.time_precision or 9):
+    if (keep.time_precision or 9) > (other.time_precision or 9) or (
+            keep.time_precision == other.time_precision and _date_rank(other) < _date_rank(keep)):
         keep.date, keep.time_precision = other.date, other.time_precision
     keep.actor1 = keep.actor1 or other.actor1
     keep.actor2 = keep.actor2 or other.actor2
@@ -181,6 +182,15 @@ def absorb(keep: Event, other: Event) -> None:
     keep.evidence.extend((r, m) for r, m in other.evidence if (r, m.start, m.end) not in have)
     for role, ms in other.links.items():
         keep.links.setdefault(role, []).extend(ms)
+
+
+# A named day beats a count of days ("five days ago" is often off by one), which beats none.
+_DATE_CODES = {"absolute": 0, "weekday": 0, "relative": 1}
+
+
+def _date_rank(ev: Event) -> int:
+    mentions = ev.links.get("date") or []
+    return _DATE_CODES.get(mentions[0].code, 2) if mentions else 3
 
 
 def _more_precise(a: dict | None, b: dict | None) -> bool:
