@@ -27,6 +27,10 @@ from marsad.text.matcher import LexiconMatcher
 from marsad.text.normalize import fold
 
 CUE_ROLES = frozenset({"agent", "target", "hedge", "accuse", "behind", "claim", "light"})
+# Single words the composer and the role rules look up: where phrases stop, what links a head to its
+# group, what makes a country a place, what ties a patron to a group, what stands between a subject
+# and its verb, and which heads are accusative objects.
+WORD_ROLES = ("stop", "link", "locative", "modifier", "resumptive", "accusative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +111,7 @@ def actor_index(lang: str = "ar") -> ActorIndex:
     patterns = LexiconMatcher((r["surface"], r) for r in load(lang, "actor_patterns"))
     cues = load(lang, "actor_roles")
     roles = LexiconMatcher((r["surface"], r["role"]) for r in cues if r["role"] in CUE_ROLES)
-    words = {k: frozenset(r["surface"] for r in cues if r["role"] == k) for k in ("stop", "link", "locative", "modifier", "resumptive")}
+    words = {k: frozenset(r["surface"] for r in cues if r["role"] == k) for k in WORD_ROLES}
     # a target word (`على`, `ضد`) also ends a head phrase; prepositions also make a country a place
     words["stop"] |= {r["surface"] for r in cues if r["role"] == "target" and " " not in r["surface"]}
     words["locative"] |= words["stop"] - {"ضد", "علي"}

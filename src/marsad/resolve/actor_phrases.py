@@ -94,6 +94,8 @@ class Composer:
             return self.mention(idx.rows.get(f"mil-{u.value}"), h, h.end, country_name=True)
         if u.kind == "nationality" and self.after_hedge(h):  # `غارة يعتقد أنها إسرائيلية`
             return self.mention(idx.rows.get(f"mil-{u.value}"), h, h.end)
+        if u.kind == "qualifier" and not u.alone:  # `مجهولة` describes a thing; `مجهولون` are people
+            return None
         if u.kind in ("generic", "qualifier"):
             nat = self.units[i + 1] if i + 1 < len(self.units) else None
             if u.kind == "generic" and nat is not None and nat.kind == "nationality" and not _WORD.findall(
@@ -128,7 +130,8 @@ class Composer:
                 nxt.used = True
                 return self.mention(row, first.hit, nxt.hit.end, head=first.value, site=first.value == "site")
             break
-        if last.alone:
+        instrument = "ب" in self.text[first.hit.word_start:first.hit.start]  # `بالمدفعية`: a means
+        if last.alone and not instrument:
             row = self.class_row(last.value, self.country)
             if row is not None:
                 return self.mention(row, first.hit, end, head=first.value)

@@ -41,6 +41,8 @@ VICTIM_REACH = 3
 LIGHT_REACH = 6
 # Between a casualty word and its victims, a count may take a partitive (`مقتل 18 من عناصر البيشمركة`).
 PARTITIVE = frozenset({"من"})
+# Triggers whose suspects are the ones held, not the doers.
+DETAIN = frozenset({"ARREST", "ABDUCT"})
 # Triggers whose grammatical subject is the weapon, never the attacker (`انفجرت عبوة`, `سقطت قذيفة`).
 WEAPON_SUBJECT = frozenset({"EXPLODE", "FALL"})
 
@@ -113,6 +115,8 @@ class Clause:
         t = self.t
         doers = [a for a in self.actors if a.start not in self.hurt]
         a1, certainty = self.hedged(doers)
+        if t.code in DETAIN and a1 is not None:  # `اعتقلت ... يشتبه بانتمائهم لداعش`: who is held
+            return self.cued("agent", doers, t.end) or self.doer(doers), a1, None
         a1 = a1 or self.cued("agent", doers, t.end) or self.source_site(doers) or self.holding_trigger(doers)
         if t.code == "CLASH":
             return (*self.clash(a1), None)
@@ -207,12 +211,14 @@ class Clause:
         t = self.t
         if t.data.get("pos") != "noun":
             return None
-        for s, e, r in reversed(self.cues):
-            if r != "light" or e > t.start or s < self.ev.clause[0] or self.words(e, t.start) > LIGHT_REACH:
+        killers = [(m.start, m.end, "kill") for m in self.doc.mentions if m.kind == "casualty"
+                   and m.data.get("role") == "verb" and self.ev.clause[0] <= m.start < t.start]
+        for s, e, r in reversed(sorted(self.cues + killers)):
+            if r not in ("light", "kill") or e > t.start or s < self.ev.clause[0] or self.words(e, t.start) > LIGHT_REACH:
                 continue
             after = next((a for a in actors if e <= a.start < t.start), None)
-            if after is not None and doer_like(after) and self.words(e, after.start) <= 1:
-                return after
+            if r == "light" and after is not None and doer_like(after) and self.words(e, after.start) <= 1:
+                return after  # after a casualty verb stands its victim, never its doer
             before = [a for a in actors if a.end <= s and doer_like(a)]
             if before and self.words(before[-1].end, s) <= 1:
                 return before[-1]
@@ -242,13 +248,19 @@ class Clause:
                 return before[-1]
         after = next((a for a in actors if a.start >= t.end), None)
         noun = t.data.get("pos") == "noun"
-        marked = after is not None and any(
+        marked = after is not None and (any(
             r == "target" and t.end <= s0 < after.start for s0, _e, r in self.cues)  # `على دورية`: the target
+            or self.accusative(after))
         if after is not None and not marked and doer_like(after, genitive=noun) and self.words(
                 t.end, after.start) <= 2 and (t.code not in WEAPON_SUBJECT or noun):
             return after
         subject = self.subject_before(actors)
         return subject
+
+    def accusative(self, a: Mention) -> bool:
+        """An indefinite head in the accusative (`قياديا`, `موقعا`, `رتلا`): an object, not a subject."""
+        word = _WORD.match(self.text, a.start)
+        return bool(word) and word.group() in actor_index().words["accusative"]
 
     def subject_before(self, actors: list[Mention], *, victims: bool = False) -> Mention | None:
         """The nearest actor before the trigger in its clause that can be a subject (or, for a
