@@ -104,3 +104,16 @@ def test_extract_map_option(tmp_path):
     result = runner.invoke(app, ["extract", str(f), "--map", "id=key,text=content"])
     (rec,) = [json.loads(x) for x in result.stdout.splitlines() if x.strip()]
     assert rec["id"] == "k1" and "error" not in rec
+
+
+def test_without_the_extras_pages_and_feeds_are_error_records_that_say_what_to_install(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import now fails, as on a light install
+    monkeypatch.setitem(sys.modules, "feedparser", None)
+    (tmp_path / "a.html").write_text(f"<html><body><p>{TEXT}</p></body></html>", encoding="utf-8")
+    (tmp_path / "b.rss").write_text('<rss version="2.0"><channel></channel></rss>', encoding="utf-8")
+    (tmp_path / "c.txt").write_text(TEXT, encoding="utf-8")
+    arts = list(read_inputs([str(tmp_path)]))
+    assert [(a.id, a.error_code) for a in arts] == [("a.html", "E113"), ("b.rss", "E113"), ("c.txt", None)]
+    assert "marsad[html]" in (arts[0].error or "") and "marsad[feeds]" in (arts[1].error or "")

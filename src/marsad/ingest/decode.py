@@ -18,6 +18,8 @@ MAX_BYTES = 5_000_000  # an article (or a page) larger than this is refused, not
 _WORD = regex.compile(r"\p{L}+")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _LATIN = regex.compile(r"\p{Latin}")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]+")
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")  # not tab, newline, CR, FF, VT
 
 
 def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
@@ -80,7 +82,7 @@ def mojibake_codec(text: str) -> str | None:
     >>> mojibake_codec("قتل جندي") is None
     True
     """
-    sample = "".join(c for c in text[:3000] if ord(c) > 127)[:1000]
+    sample = "".join(_NON_ASCII.findall(text[:3000]))[:1000]
     if len(sample) < 6:
         return None
     for codec in ("cp1256", "latin-1", "cp1252"):
@@ -125,5 +127,4 @@ def _junk_share(text: str) -> float:
     sample = text[:4000]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)

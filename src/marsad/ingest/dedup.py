@@ -2,7 +2,7 @@
 
 Exact copies are found by a hash of the folded words (diacritics, punctuation and spacing do not
 count). Near copies by MinHash over word 4-gram shingles with LSH banding (pure Python: one
-BLAKE2 hash per shingle, then 64 cheap multiply-xor permutations). A candidate is a duplicate
+BLAKE2 hash per shingle, one-permutation hashing into 64 bins). A candidate is a duplicate
 only when it holds little that its first copy does not (most of its shingles are in the first
 copy) and it gives no number the first copy lacks: an article that adds a paragraph, or a
 bulletin on the same template with other figures, is a new article, not a copy.
@@ -17,7 +17,6 @@ True
 from __future__ import annotations
 
 import hashlib
-import random
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +29,8 @@ from marsad.text.normalize import fold
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _NUMBER = regex.compile(r"\d+")
 _MASK = (1 << 64) - 1
+_EMPTY = 1 << 64  # above any bin value
+_STEP = 0x9E3779B97F4A7C15  # offsets a borrowed value by its distance, so borrowing differs by place
 SHINGLE = 4  # words per shingle
 
 
@@ -58,15 +59,9 @@ class DedupIndex:
     containment: float = 0.85  # share of the new article's shingles that must be in the first copy
     permutations: int = 64
     bands: int = 16
-    seed: int = 20261123
     _exact: dict[str, str] = field(default_factory=dict)
     _entries: list[_Entry] = field(default_factory=list)
     _buckets: dict[tuple[int, bytes], list[int]] = field(default_factory=dict)
-    _masks: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        rng = random.Random(self.seed)  # fixed: the same inputs flag the same duplicates every run
-        self._masks = [rng.getrandbits(64) | 1 for _ in range(self.permutations)]
 
     def add(self, id: str, text: str) -> Duplicate | None:
         """The first copy of `text` when it is a duplicate, else None (and `text` is indexed)."""
@@ -85,7 +80,21 @@ class DedupIndex:
         return found
 
     def _signature(self, shingles: set[int]) -> array:
-        return array("Q", (min(((x ^ m) * 0x9E3779B97F4A7C15) & _MASK for x in shingles) for m in self._masks))
+        """One-permutation MinHash: each shingle's hash falls in one of `permutations` bins, the
+        bin keeps its least; an empty bin borrows from the next full one (rotation densification,
+        Shrivastava & Li 2014), so short texts compare too. One pass, not one per permutation."""
+        k = self.permutations
+        bins = [_EMPTY] * k
+        for x in shingles:
+            b, v = x % k, x // k
+            if v < bins[b]:
+                bins[b] = v
+        full = [i for i in range(k) if bins[i] != _EMPTY]
+        for i in range(k):
+            if bins[i] == _EMPTY:  # the nearest full bin to the right, circularly
+                j = next((f for f in full if f > i), full[0])
+                bins[i] = (bins[j] + ((j - i) % k) * _STEP) & _MASK
+        return array("Q", bins)
 
     def _bands(self, sig: array) -> Iterator[tuple[int, bytes]]:
         rows = self.permutations // self.bands

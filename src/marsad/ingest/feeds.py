@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html as html_lib
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any, BinaryIO
 
 from marsad.errors import InputError
@@ -41,8 +43,11 @@ def feed_articles(data: bytes, name: str) -> Iterator[Article]:
     >>> [(a.url, a.published) for a in feed_articles(rss.encode(), "f.xml")]
     [('https://x.example/1', '2022-01-05')]
     """
-    import feedparser  # the feeds extra
-
+    try:
+        import feedparser  # the feeds extra
+    except ImportError:
+        yield Article.failed(name, "E113", "reading feeds needs the feeds extra: pip install 'marsad[feeds]'")
+        return
     if not data.strip():
         yield Article.failed(name, "E101", "empty input")
         return
@@ -113,21 +118,42 @@ def fragment_text(fragment: str) -> str:
     """Plain text of an HTML fragment, one line per paragraph (plain text passes through).
 
     >>> fragment_text("<p>سطر أول</p><p>سطر <b>ثان</b></p>")
-    'سطر أول\\nسطر ثان'
+    'سطر أول\nسطر ثان'
     """
     if "<" not in fragment:
-        return "\n".join(" ".join(ln.split()) for ln in fragment.splitlines() if ln.strip())
-    from lxml import etree
-    from lxml import html as lxml_html
+        return _lines(html_lib.unescape(fragment))
+    parser = _TextParser()
+    parser.feed(fragment)
+    parser.close()
+    return _lines("".join(parser.parts))
 
-    try:
-        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError) as exc:
-        raise InputError("E108", f"unreadable HTML in a feed entry: {exc}") from None
-    for el in root.iter():
-        if el.tag in _BLOCKS:  # a line of its own: a break before and after
-            el.text = "\n" + (el.text or "")
-        if el.tag == "br" or el.tag in _BLOCKS:
-            el.tail = "\n" + (el.tail or "")
-    lines = (" ".join(ln.split()) for ln in root.text_content().splitlines())
+
+def _lines(text: str) -> str:
+    lines = (" ".join(ln.split()) for ln in text.splitlines())
     return "\n".join(ln for ln in lines if ln)
+
+
+class _TextParser(HTMLParser):
+    """The text of a fragment, a line break at every block and `<br>`; scripts and styles dropped
+    (the standard library's parser: feeds need no lxml)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag == "br" or tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)

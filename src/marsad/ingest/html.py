@@ -35,7 +35,7 @@ _DATE_META = ("article:published_time", "og:published_time", "og:article:publish
               "parsely-pub-date", "article.published")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "byl")
 _SHORT = 12  # words: a boilerplate line is short
-_PARAGRAPH = 12  # words: an article has at least one line this long
+_PARAGRAPH = 5  # words: an article has a line this long (a menu or a tag list does not)
 _HEAD_LINES = 5  # lines at the top where a repeated title is looked for
 _MIN_CUT_TEXT = 500  # characters: a cut page with less than this is refused
 _HEADLINE = 20  # words: a related-link line under a section heading
@@ -245,6 +245,8 @@ def page_article(data: bytes, name: str, *, max_bytes: int = MAX_BYTES, url: str
         page = parse_page(decode(data, max_bytes=max_bytes), base_url=url)
     except InputError as exc:
         return Article.failed(name, exc.code, str(exc), url=url)
+    except ImportError:  # a light install: say what to add, and go on with the other inputs
+        return Article.failed(name, "E113", "reading HTML needs the html extra: pip install 'marsad[html]'", url=url)
     meta = {"author": page.author} if page.author else {}
     return checked(Article(id=name, text=page.text, published=page.published, title=page.title,
                            url=page.url or url, meta=meta))

@@ -18,10 +18,10 @@ from marsad.errors import InputError
 from marsad.resources import load
 from marsad.text.normalize import fold
 
-_LETTER = regex.compile(r"\p{L}")
-_ARABIC_SCRIPT = regex.compile(r"\p{Arabic}")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-SAMPLE = 20000  # characters looked at: enough to decide, bounded on huge inputs
+_NOT_LETTER = regex.compile(r"\P{L}+")
+_NOT_ARABIC_LETTER = regex.compile(r"[^\p{Arabic}&&\p{L}]+", flags=regex.V1)
+_PUNCT = "\"'()[]{}«»“”.,،;؛:!?؟…-—–_*#/\\|<>"
+SAMPLE = 6000  # characters looked at: enough to decide, bounded on huge inputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +54,12 @@ def guess_language(text: str) -> tuple[str, str]:
     mk = markers()
     sample = text[:SAMPLE]
     counts: Counter[str] = Counter()
-    raw = Counter(_WORD.findall(sample.lower()))
-    folded = Counter(_WORD.findall(fold(sample)))
+    raw = Counter(w.strip(_PUNCT) for w in sample.lower().split())  # split: far cheaper than a regex
+    folded = Counter(w.strip(_PUNCT) for w in fold(sample).split())
     for lang, ws in mk.words.items():
         counts[lang] += sum((folded if lang == "ar" else raw)[w] for w in ws)
-    chars = Counter(sample)
     for lang, ls in mk.letters.items():
-        counts[lang] += 0.25 * sum(chars[c] for c in ls)  # a letter is weaker evidence than a word
+        counts[lang] += 0.25 * sum(sample.count(c) for c in ls)  # a letter is weaker evidence than a word
     counts = +counts
     if not counts:
         return ("und", "an unknown language")
@@ -74,10 +73,10 @@ def check_arabic(text: str, *, min_share: float = 0.5) -> None:
     >>> check_arabic("قتل ثلاثة جنود في هجوم على الموقع")
     """
     sample = text[:SAMPLE]
-    letters = len(_LETTER.findall(sample))
+    letters = len(_NOT_LETTER.sub("", sample))  # one C pass, no list of characters
     if letters < 3:
         raise InputError("E105", "no words: the text has no letters")
-    arabic = len(_ARABIC_SCRIPT.findall(sample))
+    arabic = len(_NOT_ARABIC_LETTER.sub("", sample))
     lang, name = guess_language(sample)
     if arabic / letters < min_share:
         what = name if lang not in ("ar", "und") else "not in Arabic script"
