@@ -132,3 +132,27 @@ def test_every_evidence_span_is_original_text(pipeline):
             s, e = doc.span(m.start, m.end)
             assert 0 <= s < e <= len(text), role
             assert doc.text[s:e].strip() == doc.text[s:e]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("استعادت قوات الجيش العراقي السيطرة على قرية شمال تكريت بعد معارك مع مسلحي داعش.", "Government regains territory"),
+    ("أعدم مسلحو التنظيم ثلاثة رعاة في ريف المدينة.", "Attack"),
+    ("أطلقت قوات الأمن الغاز المسيل للدموع لتفريق مظاهرة أمام مبنى المحافظة.", "Protest with intervention"),
+])
+def test_types_that_need_the_actors_or_the_scene(pipeline, text, sub):
+    assert one(pipeline, text).sub_event_type == sub
+
+
+def test_a_court_sentence_is_no_execution(pipeline):
+    assert events(pipeline, "أصدرت المحكمة حكما بالإعدام على ثلاثة متهمين بالقتل.") == []
+
+
+def test_an_incident_dated_months_back_is_background(pipeline):
+    evs = pipeline("وفي آذار 2021 قصفت طائرات حربية سوقا شعبيا في المدينة.", published="2023-05-10").events
+    assert evs and all(e.background for e in evs)
+
+
+def test_headline_and_body_are_one_incident(pipeline):
+    text = ("مقتل ثلاثة مدنيين بقصف مدفعي على بلدة في ريف إدلب\n"
+            "قتل ثلاثة مدنيين مساء أمس الثلاثاء جراء قصف مدفعي استهدف بلدة في ريف إدلب الجنوبي.")
+    assert len(events(pipeline, text)) == 1

@@ -32,6 +32,8 @@ GENERIC = frozenset({"ATTACK", "TARGET", "FIRE", "FALL", "SUFFER", "STORM", "RES
 WEAPON_DECIDES = GENERIC | {"EXPLODE", "SHELL"}
 # Triggers that absorb the attack words in their clause (the attack is what they disrupt or follow).
 ABSORBING = frozenset({"INTERCEPT", "FOIL", "ARREST", "ASSASSINATE", "ABDUCT"})
+# Fighting words that show ground was taken by force (`استعادت ... بعد معارك`).
+FIGHTING = frozenset({"CLASH", "STRIKE", "SHELL", "EXPLODE", "ASSASSINATE", "SHOOT"})
 # Incidents whose figures are not casualties of their own (an arrest after a bombing).
 NO_CASUALTIES = frozenset({"ARREST", "ABDUCT", "PROTEST"})
 AIRCRAFT = frozenset({"airstrike", "drone"})
@@ -114,6 +116,7 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
     # an armed actor alone is no sign of violence: leaders "attack" each other in words
     violent = bool(armed) or any(m.kind == "casualty" for m in ms) or any(
         m.kind == "cue" and m.code == "military_target" for m in ms)
+    fighting = any(t.code in FIGHTING for t in triggers)
     # a plural "attacks" tells an incident only with figures (else it is a summary)
     counted = any(m.kind == "casualty" for m in ms) or any(
         m.kind == "number" and m.data.get("role", "count") == "count" for m in ms)
@@ -122,7 +125,8 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
         need = t.data.get("needs")
         # only an interception may rest on the air defence alone (`أطلقت صاروخ اعتراض` is no attack)
         needed = armed if t.code == "INTERCEPT" else weapons
-        if (need == "weapon" and not needed) or (need == "violence" and not violent) or (
+        context = violent or (fighting and t.code == "CAPTURE")
+        if (need == "weapon" and not needed) or (need == "violence" and not context) or (
                 need == "count" and not counted):
             continue
         summary = (t.code in GENERIC or t.code == "PROTEST") and t.data.get("number") == "pl"
