@@ -146,9 +146,10 @@ class Composer:
             row = self.idx.rows[u.value]
             if cls == "strike" and u.hit.key.startswith(_SITE_START):  # `قصف قاعدة عين الأسد`: what is hit
                 return None
-            # an ambiguous word is licensed by a force head (`راجمات النظام`), or by a site head that
-            # possesses it with ل (`رتل للتحالف`, not `مقر الحزب`)
-            owned = cls != "site" or "ل" in self.text[u.hit.word_start:u.hit.start]
+            # an ambiguous word is licensed by a fighting head (`راجمات النظام`, `مقاتلو القاعدة`), or by a
+            # site head that possesses it with ل (`رتل للتحالف`, not `مقر الحزب`); leaders (`قادة التحالف`) are
+            # no licence: parties and alliances have them too
+            owned = cls in ("armed", "mil", "strike") or (cls == "site" and "ل" in self.text[u.hit.word_start:u.hit.start])
             ok = not row.ambiguous or u.value in self.licence or owned
             return row if ok else None
         if u.kind in ("nationality", "country"):

@@ -67,7 +67,7 @@ def recognize(doc: Document, idx: ActorIndex) -> list[Mention]:
 
 def licensed(text: str, hits: list[Hit], idx: ActorIndex) -> set[str]:
     """Ambiguous rows the article supports: an unambiguous alias of the same actor is there, or a
-    member head stands right before the word (`عناصر القاعدة`)."""
+    fighters' head stands right before the word (`عناصر القاعدة`)."""
     sure = {idx.rows[h.payloads[0]].name for h in hits if not idx.rows[h.payloads[0]].ambiguous}
     ok = set()
     for h in hits:
@@ -80,8 +80,7 @@ def licensed(text: str, hits: list[Hit], idx: ActorIndex) -> set[str]:
 def _member_head_before(text: str, h: Hit, idx: ActorIndex) -> bool:
     words = _WORD.findall(text, max(0, h.word_start - 30), h.word_start)
     prev = idx.patterns.find(words[-1]) if words else []
-    return bool(prev) and prev[0].payloads[0]["kind"] == "head" and prev[0].payloads[0]["value"] in (
-        "armed", "member")
+    return bool(prev) and prev[0].payloads[0]["kind"] == "head" and prev[0].payloads[0]["value"] == "armed"
 
 
 def context_country(doc: Document, idx: ActorIndex, found: list[Hit], pats: list[Hit]) -> str | None:
