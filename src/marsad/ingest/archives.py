@@ -29,11 +29,16 @@ csv.field_size_limit(50_000_000)  # an article in a cell may be long; the articl
 
 @reader(".jsonl", ".ndjson")
 def read_jsonl(stream: BinaryIO, name: str, opts: ReadOptions) -> Iterator[Article]:
+    records = 0
     for n, raw in enumerate(bounded_lines(stream, opts.max_bytes), 1):
         if raw is None:
+            records += 1
             yield Article.failed(f"{name}:{n}", "E103", f"too large: a line over {opts.max_bytes:,} bytes")
         elif raw.strip():
+            records += 1
             yield jsonl_article(raw, f"{name}:{n}", opts)
+    if not records:  # an empty archive is said, not skipped
+        yield Article.failed(name, "E101", "empty input: no JSON Lines records")
 
 
 def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
@@ -92,11 +97,15 @@ def read_csv(stream: BinaryIO, name: str, opts: ReadOptions) -> Iterator[Article
     if missing:
         yield Article.failed(name, "E110", missing)
         return
+    n = 1  # row 1 is the header
     try:
-        for n, row in enumerate(rows, 2):  # row 1 is the header
+        for n, row in enumerate(rows, 2):
             yield record_article({k: v for k, v in row.items() if k is not None}, f"{name}:{n}", opts)
     except csv.Error as exc:
         yield Article.failed(name, "E110", f"malformed CSV at line {rows.line_num}: {exc}")
+        return
+    if n == 1:
+        yield Article.failed(name, "E101", "empty input: a CSV header and no rows")
 
 
 def _missing_text_column(header: list[str] | None, opts: ReadOptions) -> str | None:

@@ -59,6 +59,8 @@ def read_path(path: Path, opts: ReadOptions | None = None) -> Iterator[Article]:
             yield from fn(fh, path.name, opts)
     except OSError as exc:
         yield Article.failed(path.name, "E100", f"cannot read {path}: {exc.strerror or exc}")
+    except Exception as exc:  # a reader's bug costs this input, never the run (and says so)
+        yield Article.failed(path.name, "E199", f"internal error reading {path.name}: {type(exc).__name__}: {exc}")
 
 
 @reader(".txt", ".text", "")
@@ -93,7 +95,10 @@ def read_stream(data: bytes, name: str, opts: ReadOptions | None = None) -> Iter
     import io
 
     opts = opts or ReadOptions()
-    yield from READERS[sniff(data)](io.BytesIO(data), name, opts)
+    try:
+        yield from READERS[sniff(data)](io.BytesIO(data), name, opts)
+    except Exception as exc:  # as in read_path: one input's failure is its own record
+        yield Article.failed(name, "E199", f"internal error reading {name}: {type(exc).__name__}: {exc}")
 
 
 def read_url(url: str, opts: ReadOptions) -> Iterator[Article]:
