@@ -166,6 +166,13 @@ class Clause:
                             gap = gap.replace(self.text[s0:e0], " ")
                     if not [w for w in _WORD.findall(gap) if w not in PARTITIVE]:
                         out.add(a.start)
+        hit_verbs = actor_index().words["hit_verb"]
+        for a in self.actors:  # `جنديين تركيين قتلا`: a subject its verb says was hit (no object follows)
+            nxt = _WORD.match(self.text, a.end + 1) if self.text[a.end:a.end + 1] == " " else None
+            if nxt is None or nxt.group() not in hit_verbs or a.data.get("prep"):
+                continue
+            if not any(b.start >= nxt.end() and self.words(nxt.end(), b.start) <= 1 for b in self.actors):
+                out.add(a.start)
         return out
 
     def hedged(self, actors: list[Mention]) -> tuple[Mention | None, str | None]:
