@@ -70,7 +70,7 @@ def records_of(articles, published: str | None = None, source: str | None = None
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help=".txt, .html, .jsonl, a folder, or - for standard input")],
+    inputs: Annotated[list[str], typer.Argument(help=".txt, .html, .xml/.rss/.atom feeds, .jsonl, .csv (any of them .gz), a folder, a URL, or - for standard input")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="write here instead of standard output")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl, json, csv or geojson")] = Format.jsonl,
     published: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for inputs without one")] = None,

@@ -166,3 +166,19 @@ def test_watch_into_the_store(tmp_path):
     with Session(engine) as s:
         assert s.scalar(select(func.count()).select_from(models.Article)) == 2
     engine.dispose()
+
+
+def test_extract_reads_a_feed_and_a_page_given_by_url():
+    from marsad.ingest import read_inputs
+
+    site = Site()
+    site.pages["/a.xml"] = (200, rss(1, 2))
+    page = (f"<html><head><meta property='article:published_time' content='2023-06-09'></head><body>"
+            f"<article><p>{BODY}</p></article></body></html>").encode()
+    site.pages["/p.html"] = (200, page)
+    with serve(site) as base:
+        arts = list(read_inputs([f"{base}/a.xml", f"{base}/p.html", f"{base}/missing.xml"]))
+    assert [(a.id, a.ok) for a in arts] == [("g1", True), ("g2", True), (f"{base}/p.html", True),
+                                            (f"{base}/missing.xml", False)]
+    assert arts[2].published == "2023-06-09" and arts[2].text == BODY
+    assert "HTTP 404" in (arts[3].error or "")
