@@ -23,8 +23,7 @@ from marsad.ingest.decode import decode
 from marsad.ingest.registry import FIELDS, READERS, ReadOptions, checked, reader
 
 ARCHIVE_MAX_BYTES = 2_000_000_000  # a CSV is decoded whole: refuse one beyond this
-
-csv.field_size_limit(50_000_000)  # an article in a cell may be long; the article limit applies after
+CSV_FIELD_MAX = 50_000_000  # an article in a cell may be long; the article limit applies after
 
 
 @reader(".jsonl", ".ndjson")
@@ -91,6 +90,8 @@ def read_csv(stream: BinaryIO, name: str, opts: ReadOptions) -> Iterator[Article
     except InputError as exc:
         yield Article.failed(name, exc.code, str(exc))
         return
+    if csv.field_size_limit() < CSV_FIELD_MAX:
+        csv.field_size_limit(CSV_FIELD_MAX)  # csv's own default (128 KB) is below one long article
     delimiter = "\t" if name.lower().endswith((".tsv", ".tsv.gz")) else ","
     rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     missing = _missing_text_column(rows.fieldnames, opts)
