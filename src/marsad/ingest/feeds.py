@@ -118,7 +118,7 @@ def fragment_text(fragment: str) -> str:
     """Plain text of an HTML fragment, one line per paragraph (plain text passes through).
 
     >>> fragment_text("<p>سطر أول</p><p>سطر <b>ثان</b></p>")
-    'سطر أول\nسطر ثان'
+    'سطر أول\\nسطر ثان'
     """
     if "<" not in fragment:
         return _lines(html_lib.unescape(fragment))
