@@ -15,7 +15,8 @@ from collections import Counter
 import pytest
 
 from marsad.document import Document
-from marsad.ingest.html import parse_page, strip_boilerplate
+from marsad.ingest.boilerplate import strip_boilerplate
+from marsad.ingest.html import parse_page
 
 N = 1000
 # Chrome we wrote: menus, tickers and link lists whose headlines are attacks, so a leak shows as events.

@@ -7,7 +7,8 @@ import pytest
 
 from marsad.errors import InputError
 from marsad.ingest import read_inputs
-from marsad.ingest.html import boilerplate_kind, parse_page, strip_boilerplate
+from marsad.ingest.boilerplate import boilerplate_kind, strip_boilerplate
+from marsad.ingest.html import parse_page
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 ARTICLE = (FIX / "article.txt").read_text(encoding="utf-8").strip()

@@ -17,8 +17,8 @@ from typing import Any, BinaryIO
 
 from marsad.errors import InputError
 from marsad.ingest.article import Article
+from marsad.ingest.boilerplate import strip_boilerplate
 from marsad.ingest.dates import parse_date
-from marsad.ingest.html import strip_boilerplate
 from marsad.ingest.registry import ReadOptions, checked, reader
 
 FEED_MAX_BYTES = 50_000_000

@@ -1,7 +1,7 @@
 """HTML pages: the article's main text (trafilatura) and its metadata (our own, from structure).
 
-The text is what trafilatura keeps as the main content, less the lines that are site chrome by
-`resources/ingest/boilerplate.tsv` (`هل أعجبك المحتوى`, `الأكثر قراءة` and the links under it).
+The text is what trafilatura keeps as the main content, less the lines that are site chrome
+(`marsad.ingest.boilerplate`: `هل أعجبك المحتوى`, `الأكثر قراءة` and the links under it).
 Spans of every event are into this extracted text.
 
 Metadata come only from structure, never from free text: the title from `og:title`, JSON-LD
@@ -12,36 +12,27 @@ the canonical URL from `<link rel=canonical>` or `og:url`. So a footer's `© 202
 
 from __future__ import annotations
 
-import functools
 import json
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-import regex
-
 from marsad.errors import InputError
 from marsad.ingest.article import Article
+from marsad.ingest.boilerplate import SHORT, strip_boilerplate
 from marsad.ingest.dates import parse_date
 from marsad.ingest.decode import MAX_BYTES, decode
 from marsad.ingest.registry import ReadOptions, checked, reader
-from marsad.resources import load
-from marsad.text.normalize import fold
 
 _DATE_META = ("article:published_time", "og:published_time", "og:article:published_time",
               "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date",
               "dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "sailthru.date",
               "parsely-pub-date", "article.published")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "byl")
-_SHORT = 12  # words: a boilerplate line is short
 _PARAGRAPH = 5  # words: an article has a line this long (a menu or a tag list does not)
 _HEAD_LINES = 5  # lines at the top where a repeated title is looked for
 _MIN_CUT_TEXT = 500  # characters: a cut page with less than this is refused
-_HEADLINE = 20  # words: a related-link line under a section heading
-_SENTENCE_END = (".", "!", "؟", "?", ":", "…", '"', "»")
-_MENU_SEP = regex.compile(r"\s[|•·/»]\s")
-_LEAD = regex.compile(r"^[\s\p{P}\p{S}]+")  # bullets, pipes and quotes before a phrase
 
 
 @dataclass(slots=True)
@@ -91,7 +82,7 @@ def _drop_headline(text: str, *titles: str | None) -> str:
     lines = text.split("\n")
     keys = {_clean(t) for t in titles if t}
     for i, line in enumerate(lines[:_HEAD_LINES]):
-        if len(line.split()) > _SHORT and _clean(line) not in keys:
+        if len(line.split()) > SHORT and _clean(line) not in keys:
             break  # a paragraph came first: the title is not repeated above the article
         if _clean(line) in keys:
             rest = lines[i + 1:]
@@ -187,50 +178,6 @@ def _str(value: Any) -> str | None:
 
 def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
-
-
-@functools.cache
-def _phrases() -> tuple[tuple[str, str], ...]:
-    return tuple((r["phrase"], r["kind"]) for r in load("ingest", "boilerplate"))
-
-
-def strip_boilerplate(text: str) -> str:
-    """The text without chrome lines; a section heading (`اقرأ أيضا`) takes its link list with it.
-
-    >>> strip_boilerplate("قصف على القرية.\\nاقرأ أيضا\\nعنوان خبر آخر\\nهل أعجبك المحتوى؟")
-    'قصف على القرية.'
-    """
-    out: list[str] = []
-    in_section = False
-    for line in text.split("\n"):
-        kind = boilerplate_kind(line)
-        if kind:
-            in_section = kind == "section"
-            continue
-        if in_section and _is_headline(line):
-            continue
-        in_section = False
-        out.append(line)
-    return "\n".join(out).strip()
-
-
-def boilerplate_kind(line: str) -> str | None:
-    """`line` or `section` when a short line starts with a boilerplate phrase, else None."""
-    folded = _LEAD.sub("", fold(line)).strip()
-    items = [x for x in _MENU_SEP.split(folded) if x.strip()]
-    if len(items) >= 3 and all(len(x.split()) <= 3 for x in items):
-        return "line"  # a menu: `الرئيسية | سياسة | اقتصاد`
-    if not folded or len(folded.split()) > _SHORT:
-        return None
-    for phrase, kind in _phrases():
-        if folded.startswith(phrase) and (len(folded) == len(phrase) or not folded[len(phrase)].isalpha()):
-            return kind
-    return None
-
-
-def _is_headline(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= _HEADLINE and not line.rstrip().endswith(_SENTENCE_END)
 
 
 @reader(".html", ".htm", ".xhtml")
