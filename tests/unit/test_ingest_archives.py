@@ -117,3 +117,13 @@ def test_without_the_extras_pages_and_feeds_are_error_records_that_say_what_to_i
     arts = list(read_inputs([str(tmp_path)]))
     assert [(a.id, a.error_code) for a in arts] == [("a.html", "E113"), ("b.rss", "E113"), ("c.txt", None)]
     assert "marsad[html]" in (arts[0].error or "") and "marsad[feeds]" in (arts[1].error or "")
+
+
+def test_json_documents_one_object_or_an_array(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps({"id": "j1", "text": TEXT}, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps([{"text": TEXT}, 3, {"id": "j3", "text": ""}], ensure_ascii=False),
+                                     encoding="utf-8")
+    (tmp_path / "c.json").write_text("{broken", encoding="utf-8")
+    arts = list(read_inputs([str(tmp_path)]))
+    assert [(a.id, a.error_code) for a in arts] == [("j1", None), ("b.json:1", None), ("b.json:2", "E106"),
+                                                   ("j3", "E101"), ("c.json", "E106")]

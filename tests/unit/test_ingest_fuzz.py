@@ -10,7 +10,7 @@ from marsad.ingest.article import Article
 from marsad.ingest.readers import read_stream
 from marsad.ingest.registry import READERS, ReadOptions
 
-SUFFIXES = [".txt", ".html", ".xml", ".jsonl", ".csv", ".gz"]
+SUFFIXES = [".txt", ".html", ".xml", ".jsonl", ".json", ".csv", ".gz"]
 ARABIC_ISH = st.text(alphabet=st.characters(codec="utf-8"), max_size=300) | st.text(
     alphabet="قصفعلىالمدينةفيصباحاليوم <>/\"'{}:,\n#©0123456789", max_size=300)
 

@@ -1,4 +1,4 @@
-"""Archives: JSON Lines and CSV (with a field mapping), and any of them gzipped.
+"""Archives: JSON Lines, JSON and CSV (with a field mapping), and any of them gzipped.
 
 `--map text=body,id=article_id` names the input's columns for marsad's fields (`id`, `text`,
 `title`, `published`, `source`, `url`); unmapped fields are looked up by their own name, in any
@@ -80,6 +80,25 @@ def record_article(rec: dict[str, Any], where: str, opts: ReadOptions) -> Articl
     if not isinstance(text, str) or not text.strip():
         return Article.failed(art_id, "E101", f"empty or missing {opts.column('text')!r}", **meta)
     return checked(Article(id=art_id, text=text, **meta))
+
+
+@reader(".json")
+def read_json(stream: BinaryIO, name: str, opts: ReadOptions) -> Iterator[Article]:
+    """A JSON document: one article object, or an array of them."""
+    try:
+        data = json.loads(decode(stream.read(ARCHIVE_MAX_BYTES + 1), max_bytes=ARCHIVE_MAX_BYTES))
+    except (InputError, json.JSONDecodeError) as exc:
+        yield Article.failed(name, getattr(exc, "code", "E106"), f"not JSON: {exc}")
+        return
+    items = data if isinstance(data, list) else [data]
+    if not items:
+        yield Article.failed(name, "E101", "empty input: an empty JSON array")
+    for n, item in enumerate(items, 1):
+        where = name if len(items) == 1 and not isinstance(data, list) else f"{name}:{n}"
+        if isinstance(item, dict):
+            yield record_article(item, where, opts)
+        else:
+            yield Article.failed(where, "E106", "not a JSON object")
 
 
 @reader(".csv", ".tsv")
