@@ -31,7 +31,6 @@ MAX_FILLER = 2
 # Heads that take a force head after them, and the preposition they may take it with.
 TAKES_HEAD = {"armed": "من", "member": "في", "site": "", "mil": ""}
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_SITE_START = ("قاعده", "مطار", "معسكر", "حقل", "السفاره", "القنصليه", "القاعده", "المطار")
 _BREAK = "،,.:؛;()\n"
 
 
@@ -86,7 +85,7 @@ class Composer:
             row = idx.rows[u.value]
             if row.ambiguous and u.value not in self.licence:
                 return None
-            site = row.kind in ("state", "unit") and h.key.startswith(_SITE_START)
+            site = row.kind in ("state", "unit") and self.base_word(h.key)
             return self.mention(row, h, self.affiliation_end(i, h.end), site=site)
         if u.kind == "head":
             return self.head_phrase(i)
@@ -136,7 +135,7 @@ class Composer:
             if row is not None:
                 return self.mention(row, first.hit, end, head=first.value)
         bare = last is first and self.text[first.hit.word_start:first.hit.start].endswith("ال")
-        if first.value == "site" and bare:  # `القاعدة`: the base named before
+        if first.value == "site" and bare and self.base_word(first.hit.key):  # `القاعدة`: the base named before
             return Mention("actor", start_of(self.text, first.hit), end, "", {"ref": "site", "head": "site"},
                            self.doc.sentence_of(first.hit.start))
         return None
@@ -144,7 +143,7 @@ class Composer:
     def governed_row(self, u: Unit, cls: str) -> ActorRow | None:
         if u.kind == "actor":
             row = self.idx.rows[u.value]
-            if cls == "strike" and u.hit.key.startswith(_SITE_START):  # `قصف قاعدة عين الأسد`: what is hit
+            if cls == "strike" and self.base_word(u.hit.key):  # `قصف قاعدة عين الأسد`: what is hit
                 return None
             # an ambiguous word is licensed by a fighting head (`راجمات النظام`, `مقاتلو القاعدة`), or by a
             # site head that possesses it with ل (`رتل للتحالف`, not `مقر الحزب`); leaders (`قادة التحالف`) are
@@ -194,6 +193,11 @@ class Composer:
             return True
         words = _WORD.findall(self.text, max(0, h.word_start - 20), h.word_start)
         return bool(words) and words[-1] in self.idx.words["locative"]
+
+    def base_word(self, key: str) -> bool:
+        """Whether a phrase opens with a word naming a base (`قاعدة عين الأسد`, `القاعدة`)."""
+        first = key.split(" ", 1)[0]
+        return first in self.idx.words["base_word"] or first.removeprefix("ال") in self.idx.words["base_word"]
 
     def after_hedge(self, h: Hit) -> bool:
         window = self.text[max(0, h.word_start - 25):h.word_start]
