@@ -145,6 +145,14 @@ def test_a_country_is_an_actor_only_outside_a_place_phrase(recognize) -> None:
 def test_officials_stand_for_their_organization(recognize) -> None:
     assert names(recognize("قال فرهاد شامي إن الهجوم فشل")) == ["SDF: Syrian Democratic Forces"]
     assert names(recognize("صرح قيس الخزعلي بأن الرد قادم")) == ["Asaib Ahl al Haq"]
+    assert recognize("أوضح الناطق باسم الحشد الشعبي أن الطريق آمن") == [
+        ("الناطق باسم الحشد الشعبي", "PMF: Popular Mobilization Forces")]
+    assert names(recognize("نفى المكتب الإعلامي لهيئة تحرير الشام الخبر")) == ["HTS: Hayat Tahrir al Sham"]
+
+
+def test_his_country_is_the_forces_of_the_country_of_the_actor_before(recognize) -> None:
+    found = recognize("قال أردوغان إن بلاده لن تسمح بذلك")
+    assert found[-1] == ("بلاده", "Military Forces of Turkey (2002-)")
 
 
 def test_pronouns_refer_back(recognize) -> None:

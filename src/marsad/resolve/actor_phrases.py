@@ -103,7 +103,8 @@ class Composer:
                 return self.mention(self.class_row(u.value, nat.value), h, nat.hit.end)
             return self.mention(self.class_row("uag" if u.kind == "qualifier" else u.value, self.country), h, h.end)
         if u.kind in ("anaphor", "possessive"):
-            return Mention("actor", start_of(self.text, h), h.end, "", {"ref": u.kind}, self.doc.sentence_of(h.start))
+            ref = "country" if u.value == "country" else u.kind
+            return Mention("actor", start_of(self.text, h), h.end, "", {"ref": ref}, self.doc.sentence_of(h.start))
         return None
 
     def head_phrase(self, i: int) -> Mention | None:

@@ -61,7 +61,7 @@ def recognize(doc: Document, idx: ActorIndex) -> list[Mention]:
     country = context_country(doc, idx, found, pats)
     out = Composer(doc, idx, units_of(found, pats), country, licence).compose()
     out.sort(key=lambda m: m.start)
-    resolve_references(out)
+    resolve_references(out, idx, doc)
     return [m for m in out if m.code]
 
 
@@ -104,9 +104,10 @@ def context_country(doc: Document, idx: ActorIndex, found: list[Hit], pats: list
     return votes.most_common(1)[0][0] if votes else None
 
 
-def resolve_references(ms: list[Mention]) -> None:
+def resolve_references(ms: list[Mention], idx: ActorIndex, doc: Document) -> None:
     """`التنظيم` -> the last group named; `قاعدتها` -> the force the sentence is about (its first
-    actor), else the last one named; `القاعدة` -> the last base named."""
+    actor), else the last one named; `بلاده` -> the forces of that actor's country; `القاعدة` ->
+    the last base named."""
     for k, m in enumerate(ms):
         ref = m.data.get("ref")
         if not ref or m.code:
@@ -116,6 +117,14 @@ def resolve_references(ms: list[Mention]) -> None:
             same = [p for p in earlier if p.sentence == m.sentence and not p.data.get("ref")]
             earlier = same[:1] or [p for p in earlier if not p.data.get("country_name")]
         for prev in reversed(earlier):
+            if ref == "country":
+                row = idx.rows.get(f"mil-{prev.data.get('country')}")
+                if row is None:
+                    continue
+                m.code, m.data = row.id, {"name": row.name_on(doc.published), "inter": row.inter,
+                                          "country": row.country, "generic": False, "kind": row.kind,
+                                          "backers": row.backers, "ref": ref}
+                break
             if (ref == "anaphor" and prev.data.get("inter") in (2, 3) and prev.data.get("kind") != "state") or (
                     ref in ("possessive", "site") and (ref != "site" or prev.data.get("site"))):
                 m.code = prev.code
