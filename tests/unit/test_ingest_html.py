@@ -28,6 +28,7 @@ def test_the_fixture_page_reads_back_to_the_article_and_its_metadata():
     assert p.author == "أحمد الخطيب"
     assert p.published == "2023-03-14"
     assert p.url == "https://news.example.org/syria/2023/03/14/drone-strike"
+    assert p.source == "شبكة المرصد الإخبارية"
 
 
 @pytest.mark.parametrize(("head", "body", "day"), [

@@ -5,7 +5,8 @@ The text is what trafilatura keeps as the main content, less the lines that are 
 Spans of every event are into this extracted text.
 
 Metadata come only from structure, never from free text: the title from `og:title`, JSON-LD
-`headline`, `<h1>` or `<title>`; the author from meta tags or JSON-LD; the publication date from
+`headline`, `<h1>` or `<title>`; the author from meta tags or JSON-LD; the outlet from
+`og:site_name` or the JSON-LD publisher; the publication date from
 `article:published_time` and its kin, JSON-LD `datePublished`, or a `<time>` outside any footer;
 the canonical URL from `<link rel=canonical>` or `og:url`. So a footer's `© 2021` is never a date.
 """
@@ -42,6 +43,7 @@ class Page:
     author: str | None = None
     published: str | None = None
     url: str | None = None
+    source: str | None = None
 
 
 def parse_page(html: str, *, base_url: str | None = None) -> Page:
@@ -107,6 +109,7 @@ def page_metadata(tree: Any) -> dict[str, str | None]:
         "published": _first(*(parse_date(metas.get(k)) for k in _DATE_META),
                             parse_date(_str(ld.get("datePublished"))), _time_date(tree)),
         "url": _first(_attr(tree, "//link[@rel='canonical']/@href"), metas.get("og:url"), _str(ld.get("url"))),
+        "source": _first(metas.get("og:site_name"), _ld_author(ld.get("publisher"))),
     }
 
 
@@ -196,4 +199,4 @@ def page_article(data: bytes, name: str, *, max_bytes: int = MAX_BYTES, url: str
         return Article.failed(name, "E113", "reading HTML needs the html extra: pip install 'marsad[html]'", url=url)
     meta = {"author": page.author} if page.author else {}
     return checked(Article(id=name, text=page.text, published=page.published, title=page.title,
-                           url=page.url or url, meta=meta))
+                           source=page.source, url=page.url or url, meta=meta))
