@@ -182,3 +182,14 @@ def test_extract_reads_a_feed_and_a_page_given_by_url():
                                             (f"{base}/missing.xml", False)]
     assert arts[2].published == "2023-06-09" and arts[2].text == BODY
     assert "HTTP 404" in (arts[3].error or "")
+
+
+def test_entries_before_a_cut_are_kept_and_the_feed_still_backs_off():
+    site, got = Site(), []
+    site.pages["/cut.xml"] = (200, rss(1, 2)[:-30])
+    with serve(site) as base:
+        w = Watcher([f"{base}/cut.xml"], got.extend, timeout=5, interval=10)
+        report = w.poll()
+    assert [a.id for a in got if a.ok][:1] == ["g1"]
+    assert report.failed == 1 and "malformed feed" in report.errors[0]
+    assert w.feeds[f"{base}/cut.xml"].failures == 1

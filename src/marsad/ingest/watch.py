@@ -75,7 +75,7 @@ class Watcher:
             on_report: Callable[[PollReport], None] | None = None) -> None:
         """Poll, then sleep until the next feed is due; `cycles` bounds the loop (None: forever)."""
         n = 0
-        while cycles is None or n < cycles:
+        while self.feeds and (cycles is None or n < cycles):
             report = self.poll()
             if on_report:
                 on_report(report)
@@ -96,14 +96,13 @@ class Watcher:
     def _poll_feed(self, status: FeedStatus, report: PollReport) -> None:
         try:
             got = self.fetcher(status.url, timeout=self.timeout, etag=status.etag, modified=status.modified)
-            articles = [] if got.status == 304 else list(feed_articles(got.data, status.url))
-            broken = [a for a in articles if not a.ok and a.id == status.url]  # the feed itself, not an entry
-            if broken:
-                raise InputError(broken[0].error_code or "E109", broken[0].error or "malformed feed")
         except InputError as exc:
             self._failed(status, report, str(exc))
             return
-        fresh = [a for a in articles if entry_key(a) not in self.seen]
+        articles = [] if got.status == 304 else list(feed_articles(got.data, status.url))
+        broken = [a for a in articles if not a.ok and a.id == status.url]  # the feed itself, not an entry
+        entries = [a for a in articles if a not in broken]
+        fresh = [a for a in entries if entry_key(a) not in self.seen]
         if fresh:
             try:
                 self.sink(fresh)
@@ -112,9 +111,12 @@ class Watcher:
                 self._failed(status, report, f"cannot store its entries: {type(exc).__name__}: {exc}")
                 return
             self.seen.update(entry_key(a) for a in fresh)
-        report.fetched += 1
         report.new += len(fresh)
-        report.seen += len(articles) - len(fresh)
+        report.seen += len(entries) - len(fresh)
+        if broken:  # the entries before a cut are kept; the feed itself still counts as failing
+            self._failed(status, report, broken[0].error or "malformed feed")
+            return
+        report.fetched += 1
         status.failures, status.last_error = 0, None
         status.next_at = self.clock() + self.interval
         status.etag, status.modified = got.etag or status.etag, got.modified or status.modified
