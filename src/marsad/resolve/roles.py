@@ -120,6 +120,8 @@ class Clause:
         a1 = a1 or self.cued("agent", doers, t.end) or self.source_site(doers) or self.holding_trigger(doers)
         if t.code == "CLASH":
             return (*self.clash(a1), None)
+        if t.code == "PROTEST":
+            return self.protesters(), None, None
         if a1 is None and self.passive:
             a1 = self.by_means(doers)
         elif a1 is None:
@@ -288,6 +290,24 @@ class Clause:
                 walled = any(anchor <= w < a.start for w in self.walls)
                 return a if self.words(anchor, a.start) <= reach and not walled else None
         return None
+
+    def protesters(self) -> Mention | None:
+        """A protest's actor1 is its protesters, of the country of the people the clause names
+        (`تظاهر العشرات من أهالي الرقة` -> Protesters (Syria)), told by that people mention."""
+        people = [a for a in self.actors if inside(a, self.ev.clause) and a.data.get("generic")]
+        named = [a for a in self.actors if inside(a, self.ev.clause) and not a.data.get("generic")
+                 and a.data.get("inter") in (3, 4, 6) and a.start < self.t.start]
+        if named:  # a party or movement that calls the protest
+            return named[-1]
+        if not people:
+            return None
+        m = people[0]
+        row = actor_index().rows.get(f"pro-{m.data.get('country')}")
+        if row is None:
+            return None
+        data = {"name": row.name_on(self.doc.published), "inter": row.inter, "country": row.country,
+                "generic": True, "kind": row.kind}
+        return Mention("actor", m.start, m.end, row.id, data, m.sentence)
 
     def clash(self, a1: Mention | None) -> tuple[Mention | None, Mention | None]:
         """A clash has two sides: the first two different forces of its clause (`بين X و Y`)."""
