@@ -61,8 +61,12 @@ class Composer:
     doc: Document
     idx: ActorIndex
     units: list[Unit]
-    country: str | None
+    countries: dict[int, str]  # sentence -> country; -1: the article's
     licence: set[str]
+
+    def here(self, pos: int) -> str | None:
+        """The country of the sentence holding folded position `pos`."""
+        return self.countries.get(self.doc.sentence_of(pos), self.countries.get(-1))
 
     @property
     def text(self) -> str:
@@ -101,7 +105,7 @@ class Composer:
                     self.text, h.end, nat.hit.word_start):  # `طفل سوري`, `عمال أتراك`
                 nat.used = True
                 return self.mention(self.class_row(u.value, nat.value), h, nat.hit.end)
-            return self.mention(self.class_row("uag" if u.kind == "qualifier" else u.value, self.country), h, h.end)
+            return self.mention(self.class_row("uag" if u.kind == "qualifier" else u.value, self.here(h.start)), h, h.end)
         if u.kind in ("anaphor", "possessive"):
             ref = "country" if u.value == "country" else u.kind
             return Mention("actor", start_of(self.text, h), h.end, "", {"ref": ref}, self.doc.sentence_of(h.start))
@@ -132,7 +136,7 @@ class Composer:
             break
         instrument = "ب" in self.text[first.hit.word_start:first.hit.start]  # `بالمدفعية`: a means
         if last.alone and not instrument:
-            row = self.class_row(last.value, self.country)
+            row = self.class_row(last.value, self.here(first.hit.start))
             if row is not None:
                 return self.mention(row, first.hit, end, head=first.value)
         bare = last is first and self.text[first.hit.word_start:first.hit.start].endswith("ال")
@@ -155,7 +159,7 @@ class Composer:
         if u.kind in ("nationality", "country"):
             return self.class_row(cls, u.value)
         if u.kind == "qualifier" and cls in ("armed", "militia", "reb"):
-            return self.class_row("uag", self.country)
+            return self.class_row("uag", self.here(u.hit.start))
         return None
 
     def governs(self, a: int, u: Unit, cls: str, last: Unit) -> bool:

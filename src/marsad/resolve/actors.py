@@ -33,6 +33,8 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # What a pronoun takes from the actor it refers to (not the head, site or preposition of that phrase).
 IDENTITY = ("name", "inter", "country", "generic", "kind", "backers")
 # How much each clue weighs when the article's country is guessed.
+# A sentence's own clues weigh this many times the article's.
+SENTENCE_WEIGHT = 2.0
 COUNTRY_VOTES = {"place": 3.0, "group": 1.0, "local_state": 1.0, "state": 0.5, "nationality": 0.5,
                  "country_name": 1.0}
 
@@ -58,8 +60,8 @@ def recognize(doc: Document, idx: ActorIndex) -> list[Mention]:
     taken = [(h.word_start, h.end) for h in hits if not idx.rows[h.payloads[0]].ambiguous
              or h.payloads[0] in licence]
     pats = [h for h in idx.patterns.find(text) if not any(s < h.end and h.start < e for s, e in taken)]
-    country = context_country(doc, idx, found, pats)
-    out = Composer(doc, idx, units_of(found, pats), country, licence).compose()
+    countries = context_country(doc, idx, found, pats)
+    out = Composer(doc, idx, units_of(found, pats), countries, licence).compose()
     out.sort(key=lambda m: m.start)
     resolve_references(out, idx, doc)
     return [m for m in out if m.code]
@@ -67,7 +69,7 @@ def recognize(doc: Document, idx: ActorIndex) -> list[Mention]:
 
 def licensed(text: str, hits: list[Hit], idx: ActorIndex) -> set[str]:
     """Ambiguous rows the article supports: an unambiguous alias of the same actor is there, or a
-    fighters' head stands right before the word (`عناصر القاعدة`)."""
+    fighters' or forces' head stands right before the word (`عناصر القاعدة`, `طائرات التحالف`)."""
     sure = {idx.rows[h.payloads[0]].name for h in hits if not idx.rows[h.payloads[0]].ambiguous}
     ok = set()
     for h in hits:
@@ -80,28 +82,42 @@ def licensed(text: str, hits: list[Hit], idx: ActorIndex) -> set[str]:
 def _member_head_before(text: str, h: Hit, idx: ActorIndex) -> bool:
     words = _WORD.findall(text, max(0, h.word_start - 30), h.word_start)
     prev = idx.patterns.find(words[-1]) if words else []
-    return bool(prev) and prev[0].payloads[0]["kind"] == "head" and prev[0].payloads[0]["value"] == "armed"
+    return bool(prev) and prev[0].payloads[0]["kind"] == "head" and prev[0].payloads[0]["value"] in (
+        "armed", "mil", "strike")
 
 
-def context_country(doc: Document, idx: ActorIndex, found: list[Hit], pats: list[Hit]) -> str | None:
-    """The article's country: places count most, then local groups and the forces of Syria and Iraq."""
-    votes: Counter[str] = Counter()
+def context_country(doc: Document, idx: ActorIndex, found: list[Hit], pats: list[Hit]) -> dict[int, str]:
+    """The country of each sentence (key -1: the article's): places count most, then local
+    groups, state forces, nationalities and country names; a sentence's own clues count twice
+    over the article's (`قذيفة على حي الميدان بدمشق`: Damascus, not a namesake elsewhere)."""
+    votes: dict[int, Counter[str]] = {-1: Counter()}
+
+    def vote(sentence: int, iso3: str, weight: float) -> None:
+        votes[-1][iso3] += weight
+        votes.setdefault(sentence, Counter())[iso3] += SENTENCE_WEIGHT * weight
+
     for m in doc.mentions:
         if m.kind == "place" and m.data.get("iso3"):
-            votes[m.data["iso3"]] += COUNTRY_VOTES["place"]
+            vote(m.sentence, m.data["iso3"], COUNTRY_VOTES["place"])
     for h in found:
         row = idx.rows[h.payloads[0]]
         if row.country and row.kind in ("nonstate", "unit"):
-            votes[row.country] += COUNTRY_VOTES["group"]
+            vote(doc.sentence_of(h.start), row.country, COUNTRY_VOTES["group"])
         elif row.country and row.kind == "state":
-            votes[row.country] += COUNTRY_VOTES["local_state" if row.country in ("SYR", "IRQ") else "state"]
+            kind = "local_state" if row.country in ("SYR", "IRQ") else "state"
+            vote(doc.sentence_of(h.start), row.country, COUNTRY_VOTES[kind])
     for h in pats:
         p = h.payloads[0]
         if p["kind"] == "nationality" and p["value"] in ("SYR", "IRQ", "TUR", "LBN"):
-            votes[p["value"]] += COUNTRY_VOTES["nationality"]
+            vote(doc.sentence_of(h.start), p["value"], COUNTRY_VOTES["nationality"])
         elif p["kind"] == "country":
-            votes[p["value"]] += COUNTRY_VOTES["country_name"]
-    return votes.most_common(1)[0][0] if votes else None
+            vote(doc.sentence_of(h.start), p["value"], COUNTRY_VOTES["country_name"])
+    out = {}
+    for si, sv in votes.items():
+        total = sv if si == -1 else sv + votes[-1]
+        if total:
+            out[si] = total.most_common(1)[0][0]
+    return out
 
 
 def resolve_references(ms: list[Mention], idx: ActorIndex, doc: Document) -> None:

@@ -220,8 +220,10 @@ class Clause:
         t = self.t
         if t.data.get("pos") != "noun":
             return None
-        killers = [(m.start, m.end, "kill") for m in self.doc.mentions if m.kind == "casualty"
-                   and m.data.get("role") == "verb" and self.ev.clause[0] <= m.start < t.start]
+        hit_verbs = actor_index().words["hit_verb"]
+        killers = [(w.start(), w.end(), "kill") for w in _WORD.finditer(self.text, self.ev.clause[0], t.start)
+                   if w.group() in hit_verbs and any(  # `قواتها قتلت قياديا ... بغارة`: a verb with an object
+                       a.start >= w.end() and self.words(w.end(), a.start) <= 1 for a in self.actors)]
         for s, e, r in reversed(sorted(self.cues + killers)):
             if r not in ("light", "kill") or e > t.start or s < self.ev.clause[0] or self.words(e, t.start) > LIGHT_REACH:
                 continue
@@ -286,6 +288,9 @@ class Clause:
     def first_after(self, actors: list[Mention], anchor: int, reach: int) -> Mention | None:
         """The object right after the trigger (or after its subject)."""
         for a in actors:
+            if a.start >= anchor and self.coordinated(anchor, a):  # `قوات النظام والميليشيات`: a co-subject
+                anchor = a.end
+                continue
             if a.start >= anchor and a.end <= self.ev.clause[1] and not a.data.get("country_name"):
                 walled = any(anchor <= w < a.start for w in self.walls)
                 return a if self.words(anchor, a.start) <= reach and not walled else None
@@ -308,6 +313,13 @@ class Clause:
         data = {"name": row.name_on(self.doc.published), "inter": row.inter, "country": row.country,
                 "generic": True, "kind": row.kind}
         return Mention("actor", m.start, m.end, row.id, data, m.sentence)
+
+    def coordinated(self, anchor: int, a: Mention) -> bool:
+        """An actor glued to the one before it by و (`قوات النظام والميليشيات الإيرانية`)."""
+        ws = a.start
+        while ws > 0 and self.text[ws - 1].isalnum():
+            ws -= 1
+        return anchor > self.t.end and self.text[ws:ws + 1] == "و" and not self.words(anchor, ws)
 
     def clash(self, a1: Mention | None) -> tuple[Mention | None, Mention | None]:
         """A clash has two sides: the first two different forces of its clause (`بين X و Y`)."""
