@@ -100,3 +100,15 @@ def test_the_corpus_is_arabic(shared):
         except InputError as exc:
             refused.append((r["id"], str(exc)))
     assert len(refused) <= len(rows) // 200, refused[:5]
+
+
+def test_arabic_around_scraped_css_or_with_english_names_is_still_arabic():
+    arabic = ("أعلنت البلدية أن أعمال الصيانة في الطريق الرئيسي ستبدأ الأسبوع المقبل وتستمر شهرا، "
+              "وطلبت من السائقين استخدام الطرق البديلة التي حددتها في بيان نشرته على موقعها. ") * 3
+    css = ".box h4 { background: url(/img/h3.png) right no-repeat; padding: 10px 5px; font: bold 12px Tahoma; } " * 12
+    check_arabic(arabic + css)
+    apps = "\n".join(f"{n}. تطبيق «ماسنجر الهاتف» The Phone Messenger" for n in range(1, 8))
+    check_arabic("التطبيقات الأكثر تحميلا في الأسبوع الماضي:\n" + apps)  # Latin words, Arabic majority
+    with pytest.raises(InputError):  # a short Arabic heading over an English list is not an Arabic article
+        check_arabic("أفضل عشرة أفلام\n" + "\n".join(f"{n}. The Best Film of the Year | A Director (USA)"
+                                                         for n in range(1, 11)))
