@@ -93,7 +93,7 @@ class Composer:
             return self.mention(row, h, self.affiliation_end(i, h.end), site=site)
         if u.kind == "head":
             return self.head_phrase(i)
-        if u.kind == "country" and not self.locative(h):
+        if u.kind == "country" and not self.locative(h) and not self.counted(h):
             return self.mention(idx.rows.get(f"mil-{u.value}"), h, h.end, country_name=True)
         if u.kind == "nationality" and self.after_hedge(h):  # `غارة يعتقد أنها إسرائيلية`
             return self.mention(idx.rows.get(f"mil-{u.value}"), h, h.end)
@@ -166,8 +166,8 @@ class Composer:
         """Whether the words between a head (ending at `a`) and unit `u` let the head govern it:
         at most MAX_FILLER words (none before another head), no stop word, no punctuation."""
         gap = self.text[a:u.hit.word_start]
-        if any(c in gap for c in _BREAK):
-            return False
+        if any(c in gap for c in _BREAK) or self.text[u.hit.word_start:u.hit.start].startswith("و"):
+            return False  # `فصائل المعارضة وقوات الأسد`: a second actor, not the first one's owner
         words = [w for w in _WORD.findall(gap) if w not in self.idx.words["link"]]
         if words[:1] and words[0] == TAKES_HEAD.get(last.value):  # `عناصر من الشرطة`, `قيادي في الحشد`
             words = words[1:]
@@ -203,6 +203,10 @@ class Composer:
         """Whether a phrase opens with a word naming a base (`قاعدة عين الأسد`, `القاعدة`)."""
         first = key.split(" ", 1)[0]
         return first in self.idx.words["base_word"] or first.removeprefix("ال") in self.idx.words["base_word"]
+
+    def counted(self, h: Hit) -> bool:
+        """`ثلاثون بريطانيا`: after a count, the word is a nationality (Britons), not the country."""
+        return any(m.kind == "number" and 0 <= h.word_start - m.end <= 1 for m in self.doc.mentions)
 
     def after_hedge(self, h: Hit) -> bool:
         window = self.text[max(0, h.word_start - 25):h.word_start]

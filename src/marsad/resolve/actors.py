@@ -93,6 +93,8 @@ def context_country(doc: Document, idx: ActorIndex, found: list[Hit], pats: list
     votes: dict[int, Counter[str]] = {-1: Counter()}
 
     def vote(sentence: int, iso3: str, weight: float) -> None:
+        if f"uag-{iso3}" not in idx.rows:  # only theatres vote: a power named from afar is no setting
+            return
         votes[-1][iso3] += weight
         votes.setdefault(sentence, Counter())[iso3] += SENTENCE_WEIGHT * weight
 
