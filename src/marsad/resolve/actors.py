@@ -35,8 +35,8 @@ IDENTITY = ("name", "inter", "country", "generic", "kind", "backers")
 # How much each clue weighs when the article's country is guessed.
 # A sentence's own clues weigh this many times the article's.
 SENTENCE_WEIGHT = 2.0
-COUNTRY_VOTES = {"place": 3.0, "group": 1.0, "local_state": 1.0, "state": 0.5, "nationality": 0.5,
-                 "country_name": 1.0}
+COUNTRY_VOTES = {"place": 3.0, "group": 1.0, "local_state": 1.0, "state": 0.5, "nationality": 1.0,
+                 "country_name": 0.5}
 
 
 @dataclass
