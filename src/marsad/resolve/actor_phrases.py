@@ -148,8 +148,9 @@ class Composer:
     def governed_row(self, u: Unit, cls: str) -> ActorRow | None:
         if u.kind == "actor":
             row = self.idx.rows[u.value]
-            if cls == "strike" and self.base_word(u.hit.key):  # `قصف قاعدة عين الأسد`: what is hit
-                return None
+            owner_l = "ل" in self.text[u.hit.word_start:u.hit.start]
+            if cls in ("strike", "mil") and self.base_word(u.hit.key) and not owner_l:
+                return None  # `قصف قاعدة عين الأسد`, `مسيرة مفخخة مطار أربيل`: what is hit
             # an ambiguous word is licensed by a fighting head (`راجمات النظام`, `مقاتلو القاعدة`), or by a
             # site head that possesses it with ل (`رتل للتحالف`, not `مقر الحزب`); leaders (`قادة التحالف`) are
             # no licence: parties and alliances have them too

@@ -122,6 +122,8 @@ class Clause:
             return (*self.clash(a1), None)
         if t.code == "PROTEST":
             return self.protesters(), None, None
+        if t.code == "INTERCEPT":  # the attacker is actor1, the side that stopped it actor2
+            return a1, self.doer([a for a in doers if a is not a1]) or self.target(a1), certainty
         if a1 is None and self.passive:
             a1 = self.by_means(doers)
         elif a1 is None:
