@@ -26,7 +26,7 @@ from marsad.resources import load
 from marsad.text.matcher import LexiconMatcher
 from marsad.text.normalize import fold
 
-CUE_ROLES = frozenset({"agent", "target", "hedge", "accuse", "behind", "claim", "light"})
+CUE_ROLES = frozenset({"agent", "target", "hedge", "accuse", "behind", "claim", "light", "wall"})
 # Single words the composer and the role rules look up: where phrases stop, what links a head to its
 # group, what makes a country a place, what ties a patron to a group, what stands between a subject
 # and its verb, which heads are accusative objects, which verbs after a subject say it was hit, and

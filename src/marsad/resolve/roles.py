@@ -100,7 +100,7 @@ class Clause:
         lo, hi = (sent.start, sent.end) if sent else ev.clause
         self.cues = [(h.start, h.end, h.payloads[0]) for h in actor_index().roles.find(self.text, lo, hi)]
         self.walls = [m.start for m in doc.mentions if m.kind == "cue" and m.code in ("attribution", "reply")
-                      and lo <= m.start < hi]
+                      and lo <= m.start < hi] + [s for s, _e, r in self.cues if r == "wall"]
         self.hurt = self.victims()
         self.passive = self.t.data.get("voice") == "passive"
 
