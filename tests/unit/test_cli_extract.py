@@ -67,3 +67,13 @@ def test_output_file_and_a_missing_input(tmp_path):
 def test_a_bad_published_date_is_refused():
     result = runner.invoke(app, ["extract", "-", "--published", "2023-13-45"], input=GOOD.encode())
     assert result.exit_code != 0
+
+
+def test_a_folder_skips_what_is_no_article_and_says_so(tmp_path, caplog):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# notes about these articles\n", encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert [r["id"] for r in lines(result.stdout)] == ["a.txt"]
+    assert result.exit_code == 0
+    assert "README.md" in caplog.text

@@ -7,6 +7,7 @@ input gives at least one Article: its articles, or an error record that says why
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -18,6 +19,8 @@ from marsad.ingest.article import Article
 from marsad.ingest.decode import decode
 from marsad.ingest.fetch import fetch, is_url
 from marsad.ingest.registry import READERS, ReadOptions, checked, reader
+
+log = logging.getLogger(__name__)
 
 __all__ = ["READERS", "ReadOptions", "checked", "read_inputs", "read_path", "read_stream", "reader"]
 
@@ -39,11 +42,22 @@ def read_inputs(inputs: Iterable[str], *, stdin: BinaryIO | None = None,
             path = Path(item)
             if path.is_dir():
                 for p in sorted(q for q in path.rglob("*") if q.is_file() and not _hidden(q, path)):
-                    yield from read_path(p, opts)
+                    if _known(p):
+                        yield from read_path(p, opts)
+                    else:  # a README or a PDF beside the articles: said, not read
+                        log.warning("marsad: skipped %s (not an article type marsad reads)", p)
             elif path.exists():
                 yield from read_path(path, opts)
             else:
                 yield Article.failed(str(item), "E100", f"no such file or folder: {item}")
+
+
+def _known(path: Path) -> bool:
+    """Whether a file in a folder is of a type some reader takes (a plain name counts as text)."""
+    suffixes = [x.lower() for x in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return not suffixes or suffixes[-1] in READERS
 
 
 def _hidden(path: Path, root: Path) -> bool:
