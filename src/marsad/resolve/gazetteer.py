@@ -92,6 +92,9 @@ class Gazetteer:
                     weak = not p.curated and (name in everywhere or form in everywhere) or \
                         not strong and (form in blocked or name in blocked)
                     (self._weak if weak else self._index).setdefault(form, []).append(i)
+        # hand-kept sites and regions are named on purpose: no locative word is needed before them
+        self.curated_names = frozenset(f for p in self.places if p.curated and p.kind not in STRONG_KINDS
+                                       for n in p.names for f in _forms(n))
         self.matcher = LexiconMatcher((form, form) for form in {**self._weak, **self._index})
 
     def candidates(self, name: str, *, headed: bool = False) -> list[int]:

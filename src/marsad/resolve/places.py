@@ -74,7 +74,7 @@ class Reading:
     post: str = ""
     post_end: int = 0
     own_prep: bool = False  # the name itself carries ب (بالبوكمال)
-    named_head: bool = False  # the name begins with a feature noun (قاعدة حرير)
+    named_head: bool = False  # the name begins with a feature noun (قاعدة حرير), or is curated
     article: bool = False  # the text adds an article the gazetteer name lacks
 
     def roles(self) -> set[str]:
@@ -98,8 +98,9 @@ class Reading:
         return self.post_end or self.hit.end
 
 
-def read_context(text: str, hits: list[Hit], ph: Phrases) -> list[Reading]:
-    """Each name hit with the qualifier words chained before it and a direction after it."""
+def read_context(text: str, hits: list[Hit], ph: Phrases, curated: frozenset[str] = frozenset()) -> list[Reading]:
+    """Each name hit with the qualifier words chained before it and a direction after it;
+    `curated`: the names of hand-kept sites, which need no locative word before them."""
     by_end: dict[int, Hit] = {}
     by_start: dict[int, Hit] = {}
     for q in ph.matcher.find(text):
@@ -112,7 +113,7 @@ def read_context(text: str, hits: list[Hit], ph: Phrases) -> list[Reading]:
         if h.key in ph.role:
             continue  # مدينة, منطقة, حدود: the words around names are no names themselves
         r = Reading(h, own_prep="ب" in text[h.word_start:h.start], article=article_added(text, h),
-                    named_head=ph.role.get(h.key.split(" ")[0], ("",))[0] == "head")
+                    named_head=ph.role.get(h.key.split(" ")[0], ("",))[0] == "head" or h.key in curated)
         cur = h.word_start
         for _ in range(MAX_CHAIN):
             q = by_end.get(cur - 1)
@@ -244,7 +245,8 @@ class PlacesStage:
 
     def __call__(self, doc: Document) -> Document:
         g, text = self.gazetteer(), doc.norm.text
-        readings = [r for r in read_context(text, g.find(text), phrases()) if not _actor_part(r)]
+        readings = [r for r in read_context(text, g.find(text), phrases(), g.curated_names)
+                    if not _actor_part(r)]
         # a place right after an attack verb is its object (`قصفت تل رفعت`): as good as `في`
         verbs = {m.end for m in doc.mentions if m.kind == "trigger"}
         for r in readings:
@@ -298,13 +300,14 @@ def mark_appositions(text: str, ms: list[Mention]) -> None:
     describes that place; it is not where the event was."""
     for a, b in zip(ms, ms[1:], strict=False):
         gap = text[a.end:b.start]
-        if b.sentence != a.sentence or not APPOSITION_GAP.fullmatch(gap):
+        if b.sentence != a.sentence:
             continue
         qa, qb = set(a.data["qualifiers"]), set(b.data["qualifiers"])
-        if (qb & {"dir", "part"} or "near" in qb and a.data["kind"] not in ("country", "admin1")):
-            b.data["apposition"] = True
-        elif "road" in qa and gap.strip(" ") in ("", "و", "-", "،"):
+        if "road" in qa and gap.strip(" ") in ("", "و", "-", "،"):
             b.data["apposition"] = True  # the road's other end: the first place names the road
+        elif APPOSITION_GAP.fullmatch(gap) and (
+                qb & {"dir", "part"} or "near" in qb and a.data["kind"] not in ("country", "admin1")):
+            b.data["apposition"] = True
 
 
 def _describes(text: str, a: Reading, b: Reading) -> bool:
