@@ -133,7 +133,7 @@ def test_assign_sentences_without_sentences() -> None:
 
 
 def test_segment_stage() -> None:
-    doc = Pipeline.default(["segment"])("سقط صاروخ بثمانية جنود.\nوأصيب جندي")
+    doc = Pipeline.default(["segment", "tokens"])("سقط صاروخ بثمانية جنود.\nوأصيب جندي")
     assert [(s.start, s.paragraph) for s in doc.sentences] == [(0, 0), (24, 1)]
     t = doc.tokens[2]
     assert doc.norm.text[t.prefix_end:t.end] == "ثمانيه" and t.sentence == 0

@@ -1,4 +1,4 @@
-"""The text stages: segmentation (sentences, tokens) and numbers."""
+"""The text stages: sentences, tokens (on request) and numbers."""
 
 from __future__ import annotations
 
@@ -12,18 +12,35 @@ from marsad.text.segment import EXTRACTION_VOCABULARY, assign_sentences, default
 
 @dataclass
 class SegmentStage:
-    """Sentences and tokens; proclitics are split off where the rest is a word of the number
-    words, countable nouns, triggers, weapons or casualty words."""
+    """Sentences (with their paragraphs)."""
 
     name: str = "segment"
     requires: tuple[str, ...] = ("norm",)
-    assigns: tuple[str, ...] = ("sentences", "tokens")
+    assigns: tuple[str, ...] = ("sentences",)
     version: str = "segment.v2"
 
     def __call__(self, doc: Document) -> Document:
-        text = doc.norm.text
-        doc.sentences = sentences(text)
-        doc.tokens = tokens(text, default_vocabulary(EXTRACTION_VOCABULARY))
+        doc.sentences = sentences(doc.norm.text)
+        return doc
+
+
+@dataclass
+class TokensStage:
+    """Tokens with offsets; proclitics are split off where the rest is a word of the number
+    words, countable nouns, triggers, weapons or casualty words.
+
+    Not in the default pipeline: every recognizer matches on the text with its own automaton,
+    so no default stage reads tokens, and a Python pass over every token would cost a fifth of
+    the run. Add it by name where tokens are wanted: `Pipeline.default([..., "tokens", ...])`.
+    """
+
+    name: str = "tokens"
+    requires: tuple[str, ...] = ("sentences",)
+    assigns: tuple[str, ...] = ("tokens",)
+    version: str = "tokens.v1"
+
+    def __call__(self, doc: Document) -> Document:
+        doc.tokens = tokens(doc.norm.text, default_vocabulary(EXTRACTION_VOCABULARY))
         assign_sentences(doc.tokens, doc.sentences)
         return doc
 
@@ -47,4 +64,5 @@ class NumbersStage:
 
 
 register("segment")(SegmentStage)
+register("tokens")(TokensStage)
 register("numbers")(NumbersStage)
