@@ -126,3 +126,20 @@ def test_hand_built_event_gets_roles() -> None:
     RoleStage()(doc)
     assert doc.events[0].actor1["name"] == "Military Forces of Turkey (2002-)"
     assert doc.events[0].actor2["name"] == "SDF: Syrian Democratic Forces"
+
+
+def test_random_word_salads_never_break_the_spans(pipeline: Pipeline) -> None:
+    import random
+
+    salad = ("قصفت القوات التركية مواقع لحزب العمال تعرضت قاعدة لهجوم من قبل مسلحين مجهولين يعتقد أن "
+             "الميليشيات تقف خلف الهجوم قاعدتها بلاده التنظيم القاعدة التحالف مدنيين في على و، .")
+    words = salad.split(" ")
+    rnd = random.Random(5)
+    for _ in range(150):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 40)))
+        doc = pipeline(text, published=rnd.choice([None, "2014-01-01", "2022-05-05"]))
+        for ev in doc.events:
+            for rec in (ev.actor1, ev.actor2):
+                if rec:
+                    s, e = rec["span"]
+                    assert text[s:e] == rec["text"] and rec["name"] and 1 <= rec["inter"] <= 8
