@@ -23,6 +23,7 @@ import regex
 # A chain of proclitics before a word: conjunction, preposition or future marker, article.
 PROCLITICS = regex.compile(r"(?:[وف])?(?:[بكلس]?ال|لل|[بكلس])?")
 _LAM_ELIDED = regex.compile(r"[وف]?ل")
+_MAX_CHAIN = 4  # the longest proclitic chain: و + ب + ال
 
 
 # Word endings that take no alef in the indefinite accusative (ة, ا, sound plurals, duals).
@@ -54,10 +55,6 @@ def definite(phrase: str) -> str:
     if len(words) < 2 or any(w.startswith("ال") or not w.isalpha() for w in words):
         return phrase
     return " ".join([words[0]] + ["ال" + w for w in words[1:]])
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
 
 
 @dataclass(slots=True, frozen=True)
@@ -111,33 +108,40 @@ class LexiconMatcher:
         if not self.size:
             return []
         end = len(text) if end is None else end
+        size = len(text)
         hits: list[Hit] = []
+        word_start = self._word_start
         for last, (key, payloads, stem, elided, length) in self._automaton.iter(text, start, end):
-            s, e = last - length + 1, last + 1
-            word_start = self._word_start(text, s, elided)
-            if word_start < 0:
+            e = last + 1
+            # the cheap test first: most raw hits are pieces of longer words
+            if not stem and e < size and text[e].isalnum():
                 continue
-            if not stem and e < len(text) and _is_word_char(text[e]):
+            s = e - length
+            ws = word_start(text, s, elided)
+            if ws < 0:
                 continue
             if stem:
-                while e < len(text) and _is_word_char(text[e]):
+                while e < size and text[e].isalnum():
                     e += 1
-            hits.append(Hit(s, e, word_start, key, payloads))
+            hits.append(Hit(s, e, ws, key, payloads))
         return _longest(hits)
 
     def _word_start(self, text: str, s: int, elided: bool) -> int:
         """Where the word holding a hit at `s` starts, or -1 if its prefix is no proclitic chain."""
-        w = s
-        while w > 0 and _is_word_char(text[w - 1]):
+        if s == 0 or not text[s - 1].isalnum():
+            return -1 if elided else s
+        if not self._proclitics:
+            return -1
+        w = s - 1
+        floor = s - _MAX_CHAIN
+        while w > 0 and text[w - 1].isalnum():
             w -= 1
+            if w < floor:
+                return -1  # no proclitic chain is this long: the hit is inside a word
         prefix = text[w:s]
         if elided:
             return w if _LAM_ELIDED.fullmatch(prefix) else -1
-        if not prefix:
-            return w
-        if self._proclitics and PROCLITICS.fullmatch(prefix):
-            return w
-        return -1
+        return w if PROCLITICS.fullmatch(prefix) else -1
 
 
 def _longest(hits: list[Hit]) -> list[Hit]:
