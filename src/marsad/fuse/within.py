@@ -159,8 +159,11 @@ def absorb(keep: Event, other: Event) -> None:
         mine, theirs = getattr(keep, field), getattr(other, field)
         if theirs is not None and (mine is None or theirs < mine):
             setattr(keep, field, theirs)
+    same_type = keep.event_type == other.event_type
     if other.sub_event_type == "Disrupted weapons use" and keep.sub_event_type != other.sub_event_type:
+        # the interception decides the record: its type, outcome and sides
         keep.event_type, keep.sub_event_type, keep.outcome = other.event_type, other.sub_event_type, other.outcome
+        keep.actor1, keep.actor2 = other.actor1 or keep.actor1, other.actor2 or keep.actor2
     if keep.weapon == "unknown" and other.weapon != "unknown" or unarmed_mention(keep) and not unarmed_mention(other):
         keep.weapon = other.weapon
         if keep.sub_event_type != "Disrupted weapons use":
@@ -170,8 +173,9 @@ def absorb(keep: Event, other: Event) -> None:
     if (keep.time_precision or 9) > (other.time_precision or 9) or (
             keep.time_precision == other.time_precision and _date_rank(other) < _date_rank(keep)):
         keep.date, keep.time_precision = other.date, other.time_precision
-    keep.actor1 = keep.actor1 or other.actor1
-    keep.actor2 = keep.actor2 or other.actor2
+    if same_type:  # an interception's sides are not the attack's
+        keep.actor1 = keep.actor1 or other.actor1
+        keep.actor2 = keep.actor2 or other.actor2
     if _CERTAINTY_RANK.get(other.certainty, 0) < _CERTAINTY_RANK.get(keep.certainty, 0):
         keep.certainty = other.certainty
     if keep.outcome == "unknown":
