@@ -41,6 +41,7 @@ WIDE = frozenset({"country", "admin1", "region"})
 QUALIFIED = frozenset({"near", "part", "dir", "road"})  # these make a named point precision 2
 MAX_CHAIN = 4  # qualifier words read before a name
 DEFINITE_ROLES = frozenset({"head", "part", "dir", "near"})
+TANWEEN = frozenset("\u064b\u064c\u064d")
 # what may stand between a place and the words that describe where it lies: a comma or one
 # word (`الغوطة الشرقية المحاصرة قرب دمشق`)
 APPOSITION_GAP = regex.compile(r"[ ،,]*(?:\p{L}+[ ،,]+)?")
@@ -246,7 +247,7 @@ class PlacesStage:
     def __call__(self, doc: Document) -> Document:
         g, text = self.gazetteer(), doc.norm.text
         readings = [r for r in read_context(text, g.find(text), phrases(), g.curated_names)
-                    if not _actor_part(r)]
+                    if not _actor_part(r) and not _tanween(doc, r)]
         # a place right after an attack verb is its object (`قصفت تل رفعت`): as good as `في`
         verbs = {m.end for m in doc.mentions if m.kind == "trigger"}
         for r in readings:
@@ -313,6 +314,13 @@ def mark_appositions(text: str, ms: list[Mention]) -> None:
 def _describes(text: str, a: Reading, b: Reading) -> bool:
     """Whether reading b (`شمالي تل تمر`) says where reading a, right before it, lies."""
     return bool(b.roles() & {"dir", "near", "part"}) and bool(APPOSITION_GAP.fullmatch(text[a.end:b.start]))
+
+
+def _tanween(doc: Document, r: Reading) -> bool:
+    """A name takes no tanween: `دوماً` is "always", not Douma (the folding drops the mark, the
+    original keeps it)."""
+    s, e = doc.span(r.hit.start, r.hit.end)
+    return any(c in TANWEEN for c in doc.text[s:e + 1])
 
 
 def _actor_part(r: Reading) -> bool:
