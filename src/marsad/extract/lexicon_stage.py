@@ -1,4 +1,4 @@
-"""The "lexicon" stage: trigger, weapon, casualty and cue mentions, one automaton each."""
+"""The "lexicon" stage: trigger, weapon, casualty and cue mentions, in one pass over the text."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from marsad.document import Document, Mention
 from marsad.extract.lexicons import compiled
 from marsad.pipeline import register
 
-# matcher attribute -> (mention kind, the row column that is the mention's code)
-_KINDS = (("triggers", "trigger", "code"), ("weapons", "weapon", "weapon"),
-          ("casualties", "casualty", "kind"), ("cues", "cue", "cue"))
+# the row column that is a mention's code, by kind
+_CODE = {"trigger": "code", "weapon": "weapon", "casualty": "kind", "cue": "cue"}
+_ORDER = {"trigger": 0, "weapon": 1, "casualty": 2, "cue": 3}
 
 
 @dataclass
@@ -21,18 +21,17 @@ class LexiconStage:
     version: str = "lexicon.v1"
 
     def __call__(self, doc: Document) -> Document:
-        lx = compiled()
         text = doc.norm.text
-        for attr, kind, code_col in _KINDS:
-            for hit in getattr(lx, attr).find(text):
-                row = hit.payloads[0]
-                if row.get("code") == "BLOCK" or row.get("weapon") == "not_weapon":
-                    continue  # a longer phrase that only looks like a trigger or a weapon
-                data = dict(row)
-                data["definite"] = text[hit.word_start:hit.start].endswith(("ال", "لل")) or \
-                    text.startswith("ال", hit.start)
-                doc.mentions.append(Mention(kind, hit.start, hit.end, row[code_col], data,
-                                            doc.sentence_of(hit.start)))
+        found = []
+        for kind, row, hit in compiled().find(text):
+            if row.get("code") == "BLOCK" or row.get("weapon") == "not_weapon":
+                continue  # a longer phrase that only looks like a trigger or a weapon
+            data = dict(row)
+            data["definite"] = text[hit.word_start:hit.start].endswith(("ال", "لل")) or \
+                text.startswith("ال", hit.start)
+            found.append(Mention(kind, hit.start, hit.end, row[_CODE[kind]], data, doc.sentence_of(hit.start)))
+        found.sort(key=lambda m: (_ORDER[m.kind], m.start))
+        doc.mentions.extend(found)
         return doc
 
 

@@ -103,8 +103,9 @@ class LexiconMatcher:
         if surface not in self._automaton:
             self._automaton.add_word(surface, value)
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
-        """Valid hits in `text[start:end]`, longest first where they overlap."""
+    def find(self, text: str, start: int = 0, end: int | None = None, *,
+             longest_only: bool = True) -> list[Hit]:
+        """Valid hits in `text[start:end]`: the longest where they overlap, or all of them."""
         if not self.size:
             return []
         end = len(text) if end is None else end
@@ -124,7 +125,7 @@ class LexiconMatcher:
                 while e < size and text[e].isalnum():
                     e += 1
             hits.append(Hit(s, e, ws, key, payloads))
-        return _longest(hits)
+        return longest(hits) if longest_only else hits
 
     def _word_start(self, text: str, s: int, elided: bool) -> int:
         """Where the word holding a hit at `s` starts, or -1 if its prefix is no proclitic chain."""
@@ -144,7 +145,7 @@ class LexiconMatcher:
         return w if PROCLITICS.fullmatch(prefix) else -1
 
 
-def _longest(hits: list[Hit]) -> list[Hit]:
+def longest(hits: list[Hit]) -> list[Hit]:
     """Drop hits inside a longer one (leftmost-longest, no overlaps)."""
     hits.sort(key=lambda h: (h.word_start, -(h.end - h.word_start), -(h.end - h.start)))
     out: list[Hit] = []
