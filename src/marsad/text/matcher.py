@@ -13,6 +13,7 @@ the word go on: `استهدف*` covers استهدفت، استهدفوا، اس�
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,20 @@ _MAX_CHAIN = 4  # the longest proclitic chain: و + ب + ال
 
 # Word endings that take no alef in the indefinite accusative (ة, ا, sound plurals, duals).
 _NO_ALEF = ("ه", "ا", "ات", "ين", "ون", "ان")
+
+
+_NON_LETTER = regex.compile(r"[^\p{L}\p{N}]")
+
+
+@functools.lru_cache(maxsize=8)
+def word_view(text: str) -> str:
+    """The text with every character that is not a letter or digit made a space (same length):
+    the several automata of a pipeline scan the same view, so it is made once per text.
+
+    >>> word_view("قصف، ب14 صاروخا!")
+    'قصف  ب14 صاروخا '
+    """
+    return _NON_LETTER.sub(" ", text)
 
 
 def accusative(phrase: str) -> str:
@@ -99,9 +114,13 @@ class LexiconMatcher:
             self._automaton.make_automaton()
 
     def _add(self, surface: str, value: tuple) -> None:
+        # Keys are matched in the word view of the text (every non-letter a space); a whole-word
+        # key carries its closing space, so the automaton itself only reports hits that end a
+        # word, and Python looks at a few hits instead of every piece of every word.
+        view = word_view(surface) + ("" if value[2] else " ")
         # Two keys may fold to one surface (an entry and another's lam-elided form): keep the first.
-        if surface not in self._automaton:
-            self._automaton.add_word(surface, value)
+        if view not in self._automaton:
+            self._automaton.add_word(view, value)
 
     def find(self, text: str, start: int = 0, end: int | None = None, *,
              longest_only: bool = True) -> list[Hit]:
@@ -112,10 +131,10 @@ class LexiconMatcher:
         size = len(text)
         hits: list[Hit] = []
         word_start = self._word_start
-        for last, (key, payloads, stem, elided, length) in self._automaton.iter(text, start, end):
-            e = last + 1
-            # the cheap test first: most raw hits are pieces of longer words
-            if not stem and e < size and text[e].isalnum():
+        view = word_view(text) + " "
+        for last, (key, payloads, stem, elided, length) in self._automaton.iter(view, start, end + 1):
+            e = last + 1 if stem else last  # a whole-word key ends before its closing space
+            if e > end:
                 continue
             s = e - length
             ws = word_start(text, s, elided)
