@@ -98,6 +98,8 @@ def sentence_events(doc: Document, lx: Lexicons, si: int, span: tuple[int, int],
                 continue
             in_group = [m for m in in_clause if inside(m, group.span)]
             ev = build_event(doc, lx, si, group, in_group, ms)
+            if ev is not None and (doc.events or events) and bare_reference(doc, ev):
+                continue  # `وأوضحت الوكالة أن الهجوم ...`: the attack already told, nothing new
             if ev is not None:
                 _attach_trailing_casualties(doc, ev, clauses[ci + 1:], ms)
                 events.append(ev)
@@ -279,6 +281,14 @@ def sentence_weapon(trigger: Mention, ms: list[Mention]) -> Mention | None:
     if before:
         return before[-1]
     return weapons[0] if weapons else None
+
+
+def bare_reference(doc: Document, ev: Event) -> bool:
+    """A definite generic attack word with nothing of its own (no weapon, no figures)."""
+    t = ev.trigger
+    definite = t.data.get("definite") or doc.norm.text.startswith("ال", t.start)
+    return (t.code in GENERIC and definite and "weapon" not in ev.links and ev.munitions is None
+            and ev.fatalities is None and ev.injuries is None)
 
 
 def continue_toll(doc: Document, ev: Event, ms: list[Mention]) -> None:

@@ -49,6 +49,11 @@ def is_not_event(text: str, main: Mention, triggers: list[Mention], clause: tupl
 def is_statistic(text: str, triggers: list[Mention], cues: list[Mention], numbers: list[Mention],
                  sentence: tuple[int, int]) -> bool:
     """A tally (`43 هجوما منذ ...`, `عدد الهجمات`, `في هجمات ... منذ التصعيد`) is no incident."""
+    for t in triggers:  # `عشرات الغارات`, `عدة هجمات`: a vague count of incidents sums them up
+        if t.data.get("number") == "pl" and any(
+                n.data.get("kind") == "vague" and n.end <= t.start and words_between(text, n.end, t.start) == 0
+                for n in numbers):
+            return True
     stats = [c for c in cues if c.code == "statistic" and sentence[0] <= c.start < sentence[1]]
     if not stats:
         return False
