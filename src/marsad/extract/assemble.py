@@ -218,8 +218,9 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
     weapons = attack_weapons(in_clause)
     weapon_m = aircraft_subject(text, main, weapons) or group.weapon
     if weapon_m is None and main.code in GENERIC:
-        # a generic "attack" takes the weapon its sentence or paragraph names for the incident
-        weapon_m = sentence_weapon(main, sentence_ms)
+        # a generic "attack" takes the weapon its sentence names, else the one the article names
+        # most (an article about air strikes calls one "the targeting of a building")
+        weapon_m = sentence_weapon(main, sentence_ms) or article_weapon(doc)
     elif weapon_m is None and weapons:
         weapon_m = weapons[0]
     weapon = weapon_m.code if weapon_m else IMPLIED_WEAPON.get(main.code)
@@ -271,6 +272,18 @@ def aircraft_subject(text: str, trigger: Mention, weapons: list[Mention]) -> Men
     before = [w for w in weapons if w.code in AIRCRAFT and w.end <= trigger.start
               and words_between(text, w.end, trigger.start) <= 3]
     return before[-1] if before else None
+
+
+def article_weapon(doc: Document) -> Mention | None:
+    """The weapon most of the article's weapon words name, when they agree (two thirds or more)."""
+    weapons = attack_weapons(doc.mentions)
+    if len(weapons) < 2:
+        return None
+    counts: dict[str, list[Mention]] = defaultdict(list)
+    for w in weapons:
+        counts[w.code].append(w)
+    best = max(counts.values(), key=len)
+    return best[0] if 3 * len(best) >= 2 * len(weapons) else None
 
 
 def sentence_weapon(trigger: Mention, ms: list[Mention]) -> Mention | None:
