@@ -243,7 +243,8 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
         ev.link("munitions", n)
     if main.code not in NO_CASUALTIES:
         add_casualties(doc, ev, in_clause)
-    repelled = main.code == "FOIL" and weapon_m is None and any(t.code == "ATTACK" for t in group.triggers)
+    repelled = main.code == "FOIL" and weapon_m is None and any(
+        m.kind == "trigger" and m.code == "ATTACK" for m in in_clause)
     if main.code in ("FOIL", "INTERCEPT") and ev.weapon in ("unknown", "small_arms") and (
             ev.fatalities or ev.injuries or repelled):
         # an armed attack repelled (with losses, or an assault named with no weapon) is a

@@ -49,6 +49,11 @@ def is_not_event(text: str, main: Mention, triggers: list[Mention], clause: tupl
 def is_statistic(text: str, triggers: list[Mention], cues: list[Mention], numbers: list[Mention],
                  sentence: tuple[int, int]) -> bool:
     """A tally (`43 هجوما منذ ...`, `عدد الهجمات`, `في هجمات ... منذ التصعيد`) is no incident."""
+    for t in triggers:  # `هذه الغارات`: the strikes told already, summed up
+        if t.data.get("number") == "pl" and any(
+                c.code == "demonstrative" and c.end <= t.start and words_between(text, c.end, t.start) == 0
+                for c in cues):
+            return True
     for t in triggers:  # `عشرات الغارات`, `عدة هجمات`: a vague count of incidents sums them up
         if t.data.get("number") == "pl" and any(
                 n.data.get("kind") == "vague" and n.end <= t.start and words_between(text, n.end, t.start) == 0
@@ -58,9 +63,10 @@ def is_statistic(text: str, triggers: list[Mention], cues: list[Mention], number
     if not stats:
         return False
     for t in triggers:
-        if t.data.get("number") == "pl" and any(c.start > t.start and words_between(text, t.end, c.start) <= 6
-                                                for c in stats):
-            return True  # "in attacks ... since"
+        if t.data.get("number") == "pl" and any(
+                (c.start > t.start and words_between(text, t.end, c.start) <= 6) or
+                (c.end <= t.start and words_between(text, c.end, t.start) <= 3) for c in stats):
+            return True  # "in attacks ... since", "over two weeks of strikes"
         for n in numbers:  # `43 هجوما`, `عشرين عملية اغتيال`
             if n.end <= t.start and words_between(text, n.end, t.start) <= 1 and int(n.data.get("value", 0)) > 2 \
                     and n.data.get("role", "count") == "count" and t.code not in ("ARREST", "ABDUCT"):
