@@ -59,7 +59,6 @@ class EventView:
     actor1: str | None
     actor2: str | None
     gazetteer_id: str | None = None
-    dated: bool = True  # the day comes from the text, not from the publication date
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +82,7 @@ def match(a: EventView, b: EventView) -> Match:
     if a.article == b.article:
         return Match(False, "same article")
     days = day_gap(a.day, b.day)
-    if days is None or days > MAX_DAYS or (days and a.dated and b.dated):
-        # a day's slack covers a report dated by its publication only; two days the texts give differ
+    if days is None or days > MAX_DAYS:
         return Match(False, "dates apart" if days is not None else "no date", days)
     type_rule = compatible_types(a, b)
     if type_rule is None:
@@ -246,7 +244,7 @@ def view_of(event_id: str, article: str, source: str | None, published: str | No
         lat=loc.get("lat"), lon=loc.get("lon"), geo_precision=loc.get("geo_precision"),
         admin1_code=loc.get("admin1_code"), iso3=loc.get("iso3"),
         actor1=(rec.get("actor1") or {}).get("name"), actor2=(rec.get("actor2") or {}).get("name"),
-        gazetteer_id=loc.get("gazetteer_id"), dated=bool(rec.get("date")),
+        gazetteer_id=loc.get("gazetteer_id"),
     )
 
 
