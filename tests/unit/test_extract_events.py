@@ -156,3 +156,8 @@ def test_headline_and_body_are_one_incident(pipeline):
     text = ("مقتل ثلاثة مدنيين بقصف مدفعي على بلدة في ريف إدلب\n"
             "قتل ثلاثة مدنيين مساء أمس الثلاثاء جراء قصف مدفعي استهدف بلدة في ريف إدلب الجنوبي.")
     assert len(events(pipeline, text)) == 1
+
+
+def test_protesters_storming_a_building_riot(pipeline):
+    ev = one(pipeline, "اقتحم محتجون غاضبون مبنى المجلس البلدي وأحرقوه مساء أمس.")
+    assert ev.sub_event_type == "Violent demonstration"

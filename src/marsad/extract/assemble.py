@@ -119,6 +119,7 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
     violent = bool(armed) or any(m.kind == "casualty" for m in ms) or any(
         m.kind == "cue" and m.code == "military_target" for m in ms)
     fighting = any(t.code in FIGHTING for t in triggers)
+    crowd = any(m.kind == "cue" and m.code == "protesters" for m in ms)  # protesters storming a building
     # a plural "attacks" tells an incident only with figures (else it is a summary)
     counted = any(m.kind == "casualty" for m in ms) or any(
         m.kind == "number" and m.data.get("role", "count") == "count" for m in ms)
@@ -127,7 +128,7 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
         need = t.data.get("needs")
         # only an interception may rest on the air defence alone (`أطلقت صاروخ اعتراض` is no attack)
         needed = armed if t.code == "INTERCEPT" else weapons
-        context = violent or (fighting and t.code == "CAPTURE")
+        context = violent or (fighting and t.code == "CAPTURE") or (crowd and t.code in ("STORM", "LOOT"))
         if (need == "weapon" and not needed) or (need == "violence" and not context) or (
                 need == "count" and not counted):
             continue
