@@ -44,20 +44,23 @@ def read_inputs(inputs: Iterable[str], *, stdin: BinaryIO | None = None,
                 for p in sorted(q for q in path.rglob("*") if q.is_file() and not _hidden(q, path)):
                     if _known(p):
                         yield from read_path(p, opts)
-                    else:  # a README or a PDF beside the articles: said, not read
-                        log.warning("marsad: skipped %s (not an article type marsad reads)", p)
+                    else:  # a README beside the articles: said, not read
+                        log.warning("marsad: skipped %s (notes, not articles)", p)
             elif path.exists():
                 yield from read_path(path, opts)
             else:
                 yield Article.failed(str(item), "E100", f"no such file or folder: {item}")
 
 
+# Notes kept beside articles in a folder (a README about them) are said and skipped; any other
+# file is read, so a broken one still gets its error record.
+NOTES = frozenset({".md", ".markdown", ".rst"})
+NOTE_NAMES = frozenset({"readme", "license", "licence", "notice", "changelog"})
+
+
 def _known(path: Path) -> bool:
-    """Whether a file in a folder is of a type some reader takes (a plain name counts as text)."""
-    suffixes = [x.lower() for x in path.suffixes]
-    if suffixes and suffixes[-1] == ".gz":
-        suffixes = suffixes[:-1]
-    return not suffixes or suffixes[-1] in READERS
+    """Whether a file in a folder is to be read as articles (notes about them are not)."""
+    return path.suffix.lower() not in NOTES and path.name.lower() not in NOTE_NAMES
 
 
 def _hidden(path: Path, root: Path) -> bool:
