@@ -218,9 +218,10 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
     main = group.main
     weapons = attack_weapons(in_clause)
     weapon_m = aircraft_subject(text, main, weapons) or group.weapon
-    if weapon_m is None and main.code in GENERIC:
-        # a generic "attack" takes the weapon its sentence names, else the one the article names
-        # most (an article about air strikes calls one "the targeting of a building")
+    if weapon_m is None and (main.code in GENERIC or main.code == "SHELL"):
+        # a generic "attack" (or a bare `قصف`) takes the weapon its sentence names, else the one
+        # the article names most (an article about air strikes calls one "the targeting of a
+        # building", and its bombing `قصف` comes from the air)
         weapon_m = sentence_weapon(main, sentence_ms) or article_weapon(doc)
     elif weapon_m is None and weapons:
         weapon_m = weapons[0]
