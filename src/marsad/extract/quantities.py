@@ -15,6 +15,11 @@ from marsad.document import Mention
 from marsad.extract.clauses import words_between
 
 
+# A figure above this is a war's or a year's toll recalled in passing (`نزاع أوقع أكثر من 40 ألف
+# قتيل`), not the toll of one incident.
+MAX_TOLL = 1000
+
+
 @dataclass
 class Figures:
     killed: list[tuple[int, Mention]] = field(default_factory=list)  # (count, the mention that gives it)
@@ -81,7 +86,8 @@ def casualties(text: str, words: list[Mention], numbers: list[Mention], persons:
             for extra in _and_counts(text, found, usable, words):
                 taken.add(extra.start)
                 total += int(extra.data["value"])
-            bucket.append((total, found))
+            if total <= MAX_TOLL:
+                bucket.append((total, found))
         elif not any(n.start == found.start for n in numbers):
             bucket.append((1, found))
     return fig
