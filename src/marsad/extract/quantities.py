@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from marsad.document import Mention
 from marsad.extract.clauses import words_between
 
-
 # A figure above this is a war's or a year's toll recalled in passing (`نزاع أوقع أكثر من 40 ألف
 # قتيل`), not the toll of one incident.
 MAX_TOLL = 1000
