@@ -197,3 +197,10 @@ def test_any_mix_of_date_words_gives_well_formed_mentions(words: list[str], publ
             assert m.data["value"] is None
         s, e = doc.span(m.start, m.end)
         assert doc.text[s:e].strip() == doc.text[s:e] and e > s
+
+
+def test_numeric_dates_with_a_hijri_year_are_converted():
+    from marsad.pipeline import Pipeline
+
+    doc = Pipeline.default(["segment", "dates"])("صدر البيان في 1436/10/25 هـ عن الوزارة.", published="2015-08-12")
+    assert [m.data["value"] for m in doc.mentions if m.kind == "date"] == ["2015-08-10"]

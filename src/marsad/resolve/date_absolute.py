@@ -18,9 +18,15 @@ from marsad.resolve import date_calendar as cal
 from marsad.resolve.date_atoms import Atom
 from marsad.resolve.date_reading import Reading, finish, first, plural, tense_of, year_for, year_unit_tense
 
+# Years no Gregorian news date has and Hijri dates have: `1436/10/25` is 10 August 2015.
+HIJRI_YEARS = range(1300, 1501)
+
 
 def numeric(group: list[Atom], pub: dt.date | None, text: str) -> Reading | None:
     y, m, d = first(group, "Z").value  # type: ignore[union-attr]
+    if y in HIJRI_YEARS:
+        day = cal.hijri_to_gregorian(y, m, d)
+        return finish(group, "absolute", day, 1, pub, calendar="hijri") if day else None
     day = cal.make_date(y, m, d)
     if day is None:
         return None
