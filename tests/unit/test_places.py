@@ -216,3 +216,16 @@ def test_mentions_keep_folded_offsets(places):
     doc = places("سقطت قذيفة على بلدة هجين")
     m = doc.mentions_of("place")[0]
     assert doc.norm.text[m.start:m.end] == "بلده هجين" and m.sentence == 0 and m.code == "x:hajin"
+
+
+def test_nationality_adjective_after_a_name_gives_its_country(places):
+    doc = places("سقطت قذائف أطلقت من سوريا على بلدة كلس التركية")
+    kilis = [m for m in doc.mentions_of("place") if m.data["kind"] != "country"]
+    assert kilis and kilis[0].data["iso3"] == "TUR"
+    # an adjective that names the actor's nationality says nothing of the place
+    loc = located(places, "قصفت القوات التركية قرى في محيط بلدة تل تمر")
+    assert loc["admin1_code"] == "SY-HA"
+
+
+def test_tanween_is_no_name(places):
+    assert not places("ويبقى الماء دوماً عذباً").mentions_of("place")

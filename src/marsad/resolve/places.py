@@ -77,6 +77,7 @@ class Reading:
     own_prep: bool = False  # the name itself carries ب (بالبوكمال)
     named_head: bool = False  # the name begins with a feature noun (قاعدة حرير), or is curated
     article: bool = False  # the text adds an article the gazetteer name lacks
+    nation: str = ""  # the country a nationality adjective right after the name gives (ISO2)
 
     def roles(self) -> set[str]:
         return {r for r, _, _ in self.quals}
@@ -118,7 +119,7 @@ def read_context(text: str, hits: list[Hit], ph: Phrases, curated: frozenset[str
         cur = h.word_start
         for _ in range(MAX_CHAIN):
             q = by_end.get(cur - 1)
-            if q is None or text[cur - 1] != " " or ph.role[q.key][0] == "postdir":
+            if q is None or text[cur - 1] != " " or ph.role[q.key][0] in ("postdir", "nation"):
                 break
             role, value = ph.role[q.key]
             r.quals.insert(0, (role, value, q.start if role != "prep" else q.word_start))
@@ -126,8 +127,12 @@ def read_context(text: str, hits: list[Hit], ph: Phrases, curated: frozenset[str
             if role in ("prep", "actor"):
                 break  # a preposition or an actor word opens the phrase
         nxt = by_start.get(h.end + 1)
-        if nxt is not None and h.end < len(text) and text[h.end] == " " and ph.role[nxt.key][0] == "postdir":
-            r.post, r.post_end = ph.role[nxt.key][1], nxt.end
+        if nxt is not None and h.end < len(text) and text[h.end] == " ":
+            role, value = ph.role[nxt.key]
+            if role == "postdir":
+                r.post, r.post_end = value, nxt.end
+            elif role == "nation":
+                r.nation = value
         out.append(r)
     return out
 
@@ -141,6 +146,8 @@ def choose(g: Gazetteer, r: Reading, countries: Counter[str], admin1s: Counter[s
     if r.article and not (headed or r.roles() & QUALIFIED):
         return None  # `الحرب` is the war, not the village حرب; `بلدة الحصيبة` is the town
     cands = [g.places[i] for i in g.candidates(r.hit.key, headed=headed)]
+    if r.nation:  # `بلدة كلس التركية`: the adjective after the name says its country
+        cands = [p for p in cands if p.cc == r.nation]  # none there: the gazetteer lacks it
     if anchors:
         cands = [p for p in cands if not _stray(p, anchors)]
     if not cands:
@@ -163,16 +170,15 @@ def choose(g: Gazetteer, r: Reading, countries: Counter[str], admin1s: Counter[s
 def _stray(p: Place, others: list[Place]) -> bool:
     """A small place outside every governorate its sentence names and far from all its other
     places is a namesake of the one meant (which the gazetteer lacks): better no place than a
-    wrong one (`حي المزة بدمشق` is no Mazzah in Jordan)."""
+    wrong one (`حي المزة بدمشق` is no Mazzah in Jordan). Countries named in the sentence do not
+    count: `أطلقت من سوريا على بلدة أقجة قلعة` names where the shell came from."""
     if p.curated or p.kind not in ("locality", "neighbourhood", "admin2", "admin3") or p.pop >= BIG_TOWN:
         return False
-    others = [q for q in others if q.kind != "country"]  # `أطلقت من سوريا على بلدة كلس`
-    if not others:
-        return False
-    for q in others:
+    sub = [q for q in others if q.kind != "country"]
+    for q in sub:
         if q.admin1_code == p.admin1_code or (q.kind not in WIDE and km(p.lat, p.lon, q.lat, q.lon) <= FAR_KM):
             return False
-    return True
+    return bool(sub)
 
 
 def _towns_over_districts(cands: list[Place]) -> list[Place]:
