@@ -23,7 +23,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpus"
 
 def load_figures() -> None:
     from marsad.resolve.gazetteer import gazetteer
-    from marsad.resolve.places import phrases
+    from marsad.resolve.place_phrases import phrases
 
     tracemalloc.start()
     t = time.perf_counter()
