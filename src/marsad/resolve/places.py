@@ -7,6 +7,9 @@ phrase by its kind, population, the feature noun and the countries and governora
 article names. `resolve_places` gives each event the most specific place of its own clause,
 else of its sentence, else of the sentences before it, else the article's main place.
 
+`places` needs only sentences; where the lexicon stage ran first (the default order), a name
+right after an attack verb (`قصفت تل رفعت`) counts as located, as one after `في` does.
+
 >>> from marsad.pipeline import Pipeline
 >>> doc = Pipeline.default(["segment", "places"])("قصفت طائرة مسيرة موقعا قرب مدينة البوكمال شرقي دير الزور")
 >>> m = doc.mentions_of("place")[0]
