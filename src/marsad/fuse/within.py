@@ -62,6 +62,8 @@ def same_incident(a: Event, b: Event) -> bool:
         return False  # two unplaced tellings far apart: too little to call them one incident
     if not (same_place(a.location, b.location) or anaphoric(a) or anaphoric(b)):
         return False
+    if own_tolls_apart(a, b):
+        return False
     return not reply(a, b)
 
 
@@ -84,6 +86,15 @@ def disrupted_attack(a: Event, b: Event) -> bool:
         return False
     # `تصدي دفاعاتها` names no weapon: it stops the attack told beside it
     return named_weapon(disrupted) is None or named_weapon(disrupted) == named_weapon(other)
+
+
+def own_tolls_apart(a: Event, b: Event) -> bool:
+    """Two tellings with their own death tolls at differently named places are two incidents
+    (a round-up: `3 قتلى في المزارة، و5 في أرنبة`), even inside one district."""
+    if a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities:
+        return False
+    pa, pb = (a.location or {}).get("gazetteer_id"), (b.location or {}).get("gazetteer_id")
+    return bool(pa and pb and pa != pb)
 
 
 def anaphoric(ev: Event) -> bool:
