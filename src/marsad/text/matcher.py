@@ -130,38 +130,31 @@ class LexiconMatcher:
         end = len(text) if end is None else end
         size = len(text)
         hits: list[Hit] = []
-        word_start = self._word_start
         view = word_view(text) + " "
+        proclitics = self._proclitics
         for last, (key, payloads, stem, elided, length) in self._automaton.iter(view, start, end + 1):
             e = last + 1 if stem else last  # a whole-word key ends before its closing space
             if e > end:
                 continue
             s = e - length
-            ws = word_start(text, s, elided)
-            if ws < 0:
-                continue
+            if s == 0 or view[s - 1] == " ":  # the common case: the hit starts its word
+                if elided:
+                    continue
+                ws = s
+            else:  # a proclitic chain may stand before it, within the same word
+                if not proclitics:
+                    continue
+                ws = view.rfind(" ", max(0, s - _MAX_CHAIN - 1), s) + 1
+                if ws == 0 and s > _MAX_CHAIN:
+                    continue  # the word began before: no chain is this long
+                prefix = text[ws:s]
+                if not (_LAM_ELIDED if elided else PROCLITICS).fullmatch(prefix):
+                    continue
             if stem:
                 while e < size and text[e].isalnum():
                     e += 1
             hits.append(Hit(s, e, ws, key, payloads))
         return longest(hits) if longest_only else hits
-
-    def _word_start(self, text: str, s: int, elided: bool) -> int:
-        """Where the word holding a hit at `s` starts, or -1 if its prefix is no proclitic chain."""
-        if s == 0 or not text[s - 1].isalnum():
-            return -1 if elided else s
-        if not self._proclitics:
-            return -1
-        w = s - 1
-        floor = s - _MAX_CHAIN
-        while w > 0 and text[w - 1].isalnum():
-            w -= 1
-            if w < floor:
-                return -1  # no proclitic chain is this long: the hit is inside a word
-        prefix = text[w:s]
-        if elided:
-            return w if _LAM_ELIDED.fullmatch(prefix) else -1
-        return w if PROCLITICS.fullmatch(prefix) else -1
 
 
 def longest(hits: list[Hit]) -> list[Hit]:
