@@ -120,11 +120,14 @@ def describes(text: str, a: Reading, b: Reading) -> bool:
     return bool(b.roles() & {"dir", "near", "part"}) and bool(APPOSITION_GAP.fullmatch(text[a.end:b.start]))
 
 
+_TANWEEN_MARK = regex.compile("[" + "".join(TANWEEN) + "]")
+
+
 def tanween(doc: Document, r: Reading) -> bool:
     """A name takes no tanween: `دوماً` is "always", not Douma (the folding drops the mark, the
     original keeps it)."""
     s, e = doc.span(r.hit.start, r.hit.end)
-    return any(c in TANWEEN for c in doc.text[s:e + 1])
+    return _TANWEEN_MARK.search(doc.text, s, e + 1) is not None
 
 
 def actor_part(r: Reading) -> bool:
