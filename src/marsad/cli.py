@@ -118,10 +118,15 @@ def main() -> None:
         sys.exit(2)
 
 
-if __name__ == "__main__":
-    main()
+# The store and feed commands register themselves on `app` (imported last: they import it).
 from marsad.commands import explain as _explain  # noqa: E402,F401
 from marsad.commands import export as _export  # noqa: E402,F401
 from marsad.commands import ingest as _ingest  # noqa: E402,F401
 from marsad.commands import stats as _stats  # noqa: E402,F401
 from marsad.commands import watch as _watch  # noqa: E402,F401
+
+if __name__ == "__main__":
+    # run as a script, this file is `__main__`; the commands registered on `marsad.cli.app`
+    from marsad.cli import main as _main
+
+    _main()

@@ -126,6 +126,8 @@ class Pipeline:
             "marsad": package_version(),
             "stages": self.versions,
             "resources": manifest_digest(),
+            # the boilerplate filter shapes the text read from pages, and so every span
+            "ingest_resources": manifest_digest("ingest"),
         }
 
     def fingerprint(self) -> str:
