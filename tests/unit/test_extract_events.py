@@ -161,3 +161,11 @@ def test_headline_and_body_are_one_incident(pipeline):
 def test_protesters_storming_a_building_riot(pipeline):
     ev = one(pipeline, "اقتحم محتجون غاضبون مبنى المجلس البلدي وأحرقوه مساء أمس.")
     assert ev.sub_event_type == "Violent demonstration"
+
+
+def test_a_round_up_of_villages_with_their_own_tolls_is_one_event_per_village(pipeline):
+    text = ("عنوان\nشنت طائرات حربية عدة غارات على قرى ريف حماة الشمالي، مخلفة أربعة قتلى في بلدة "
+            "كفرزيتا، وثلاثة قتلى في بلدة اللطامنة، ودمارا في المنازل.")
+    evs = events(pipeline, text)
+    assert sorted(e.fatalities for e in evs) == [3, 4]
+    assert all(e.sub_event_type == "Air/drone strike" for e in evs)

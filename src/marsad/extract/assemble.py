@@ -101,8 +101,8 @@ def sentence_events(doc: Document, lx: Lexicons, si: int, span: tuple[int, int],
             if ev is not None and (doc.events or events) and bare_reference(doc, ev):
                 continue  # `وأوضحت الوكالة أن الهجوم ...`: the attack already told, nothing new
             if ev is not None:
-                _attach_trailing_casualties(doc, ev, clauses[ci + 1:], ms)
                 events.append(ev)
+                events.extend(_attach_trailing_casualties(doc, ev, clauses[ci + 1:], ms))
     _share_sentence_figures(doc, events, ms)
     return events
 
@@ -334,16 +334,38 @@ def add_casualties(doc: Document, ev: Event, ms: list[Mention], *, fill_only: bo
 
 
 def _attach_trailing_casualties(doc: Document, ev: Event, rest: list[tuple[int, int]],
-                                ms: list[Mention]) -> None:
-    """Casualties told in the next trigger-less clauses of the sentence belong to this event."""
+                                ms: list[Mention]) -> list[Event]:
+    """Casualties told in the next trigger-less clauses of the sentence belong to this event;
+    a clause with a toll and a place of its own is a sibling incident of a round-up (`غارات على
+    قرى جبل الزاوية، مخلفة ثلاثة قتلى بقرية الموزرة، وخمسة بقرية أرنبة`): one event per place."""
+    siblings: list[Event] = []
     if ev.trigger.code in NO_CASUALTIES:
-        return
+        return siblings
     for clause in rest:
         in_clause = [m for m in ms if inside(m, clause)]
         if any(m.kind == "trigger" for m in in_clause):
-            return
-        if ev.fatalities is None or ev.injuries is None:
+            break
+        own_place = any(m.kind == "place" for m in in_clause)
+        if own_place and ev.fatalities is not None and any(m.kind == "casualty" for m in in_clause):
+            sib = sibling(ev, clause)
+            add_casualties(doc, sib, in_clause)
+            if sib.fatalities is not None or sib.injuries is not None:
+                siblings.append(sib)
+        elif ev.fatalities is None or ev.injuries is None:
             add_casualties(doc, ev, in_clause)
+    return siblings
+
+
+def sibling(ev: Event, clause: tuple[int, int]) -> Event:
+    """Another incident of the same strike series, told in `clause`: same type, trigger and
+    weapon; its own place, figures and evidence."""
+    sib = Event(trigger=ev.trigger, sentence=ev.sentence, event_type=ev.event_type,
+                sub_event_type=ev.sub_event_type, clause=clause, weapon=ev.weapon, outcome=ev.outcome,
+                certainty=ev.certainty, background=ev.background, attributed_to=list(ev.attributed_to))
+    for role in ("trigger", "weapon"):
+        for m in ev.links.get(role, [])[:1]:
+            sib.link(role, m)
+    return sib
 
 
 def _share_sentence_figures(doc: Document, events: list[Event], ms: list[Mention]) -> None:

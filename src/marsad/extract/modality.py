@@ -54,9 +54,10 @@ def is_statistic(text: str, triggers: list[Mention], cues: list[Mention], number
                 c.code == "demonstrative" and c.end <= t.start and words_between(text, c.end, t.start) == 0
                 for c in cues):
             return True
-    for t in triggers:  # `عشرات الغارات`, `عدة هجمات`: a vague count of incidents sums them up
+    for t in triggers:  # `عشرات الغارات`: dozens of incidents are a summary (`عدة غارات` may be one raid)
         if t.data.get("number") == "pl" and any(
-                n.data.get("kind") == "vague" and n.end <= t.start and words_between(text, n.end, t.start) == 0
+                n.data.get("kind") == "vague" and int(n.data.get("value", 0)) >= 20
+                and n.end <= t.start and words_between(text, n.end, t.start) == 0
                 for n in numbers):
             return True
     stats = [c for c in cues if c.code == "statistic" and sentence[0] <= c.start < sentence[1]]
