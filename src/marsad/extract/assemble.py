@@ -18,7 +18,7 @@ from marsad.document import Document, Event, Mention
 from marsad.extract import modality
 from marsad.extract.clauses import clause_spans, inside, words_between
 from marsad.extract.lexicons import Lexicons, compiled
-from marsad.extract.quantities import casualties, munitions
+from marsad.extract.quantities import MAX_TOLL, casualties, munitions
 from marsad.pipeline import register
 from marsad.taxonomy import EVENT_TYPE_OF
 
@@ -98,6 +98,8 @@ def sentence_events(doc: Document, lx: Lexicons, si: int, span: tuple[int, int],
                 continue
             in_group = [m for m in in_clause if inside(m, group.span)]
             ev = build_event(doc, lx, si, group, in_group, ms)
+            if ev is not None and tally(in_group):
+                continue  # `أعدموا نحو ألفي مواطن`: a toll no single incident has
             if ev is not None and (doc.events or events) and bare_reference(doc, ev):
                 continue  # `وأوضحت الوكالة أن الهجوم ...`: the attack already told, nothing new
             if ev is not None:
@@ -245,7 +247,7 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
         ev.link("munitions", n)
     if main.code not in NO_CASUALTIES:
         add_casualties(doc, ev, in_clause)
-    repelled = main.code == "FOIL" and weapon_m is None and any(
+    repelled = main.code == "FOIL" and not attack_weapons(sentence_ms) and any(
         m.kind == "trigger" and m.code == "ATTACK" for m in in_clause)
     if main.code in ("FOIL", "INTERCEPT") and ev.weapon in ("unknown", "small_arms") and (
             ev.fatalities or ev.injuries or repelled):
@@ -297,6 +299,13 @@ def sentence_weapon(trigger: Mention, ms: list[Mention]) -> Mention | None:
     if before:
         return before[-1]
     return weapons[0] if weapons else None
+
+
+def tally(ms: list[Mention]) -> bool:
+    """Whether a casualty word is counted beyond any one incident's toll (a war's, a year's)."""
+    counts = [m for m in ms if m.kind == "number" and m.data.get("role", "count") == "count"
+              and int(m.data.get("value", 0)) > MAX_TOLL]
+    return bool(counts) and any(m.kind == "casualty" for m in ms)
 
 
 def bare_reference(doc: Document, ev: Event) -> bool:
