@@ -169,3 +169,11 @@ def test_a_round_up_of_villages_with_their_own_tolls_is_one_event_per_village(pi
     evs = events(pipeline, text)
     assert sorted(e.fatalities for e in evs) == [3, 4]
     assert all(e.sub_event_type == "Air/drone strike" for e in evs)
+
+
+def test_a_toll_beyond_any_incident_is_a_tally(pipeline):
+    assert events(pipeline, "عنوان\nوقال المسؤول إن التنظيم أعدم نحو ثلاثة آلاف شخص في المحافظة.") == []
+
+
+def test_suspending_a_ruling_is_no_arrest(pipeline):
+    assert events(pipeline, "عنوان\nأوقفت المحكمة تنفيذ الحكم بحق الشركة حتى إشعار آخر.") == []
