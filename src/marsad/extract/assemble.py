@@ -122,6 +122,8 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
         m.kind == "cue" and m.code == "military_target" for m in ms)
     fighting = any(t.code in FIGHTING for t in triggers)
     crowd = any(m.kind == "cue" and m.code == "protesters" for m in ms)  # protesters storming a building
+    people = crowd or any(m.kind == "actor" or (m.kind == "cue" and m.code == "person") or (
+        m.kind == "number" and m.data.get("role", "count") == "count") for m in ms)
     # a plural "attacks" tells an incident only with figures (else it is a summary)
     counted = any(m.kind == "casualty" for m in ms) or any(
         m.kind == "number" and m.data.get("role", "count") == "count" for m in ms)
@@ -132,6 +134,7 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
         needed = armed if t.code == "INTERCEPT" else weapons
         context = violent or (fighting and t.code == "CAPTURE") or (crowd and t.code in ("STORM", "LOOT"))
         if (need == "weapon" and not needed) or (need == "violence" and not context) or (
+                need == "person" and not people) or (
                 need == "count" and not counted):
             continue
         summary = (t.code in GENERIC or t.code == "PROTEST") and t.data.get("number") == "pl"
@@ -305,7 +308,8 @@ def tally(ms: list[Mention]) -> bool:
     """Whether a casualty word is counted beyond any one incident's toll (a war's, a year's)."""
     counts = [m for m in ms if m.kind == "number" and m.data.get("role", "count") == "count"
               and int(m.data.get("value", 0)) > MAX_TOLL]
-    return bool(counts) and any(m.kind == "casualty" for m in ms)
+    return bool(counts) and any(m.kind == "casualty" or (m.kind == "trigger" and m.code in ("EXECUTE", "BODY"))
+                                for m in ms)
 
 
 def bare_reference(doc: Document, ev: Event) -> bool:
