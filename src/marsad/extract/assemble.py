@@ -94,7 +94,7 @@ def sentence_events(doc: Document, lx: Lexicons, si: int, span: tuple[int, int],
     for ci, clause in enumerate(clauses):
         in_clause = [m for m in ms if inside(m, clause)]
         for group in trigger_groups(text, in_clause, clause, headline=headline):
-            if modality.is_not_event(text, group.main, group.triggers, group.span, span, cues, kinds["number"]):
+            if modality.is_not_event(text, group.triggers, group.span, span, cues, kinds["number"]):
                 continue
             in_group = [m for m in in_clause if inside(m, group.span)]
             ev = build_event(doc, lx, si, group, in_group, ms)
@@ -332,7 +332,7 @@ def continue_toll(doc: Document, ev: Event, ms: list[Mention]) -> None:
 def add_casualties(doc: Document, ev: Event, ms: list[Mention], *, fill_only: bool = False) -> None:
     text = doc.norm.text
     fig = casualties(text, [m for m in ms if m.kind == "casualty"], [m for m in ms if m.kind == "number"],
-                     [m for m in ms if m.kind == "cue" and m.code == "person"], [])
+                     [m for m in ms if m.kind == "cue" and m.code == "person"])
     if fill_only:  # a later sentence only fills a figure the event lacks
         fig.killed = fig.killed if ev.fatalities is None else []
         fig.injured = fig.injured if ev.injuries is None else []

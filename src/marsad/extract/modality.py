@@ -23,7 +23,7 @@ _ATTRIBUTION_REACH = 4  # words after an attribution cue that name the source
 _NEXT_WORD = regex.compile(r"\s*(\w+)")
 
 
-def is_not_event(text: str, main: Mention, triggers: list[Mention], clause: tuple[int, int],
+def is_not_event(text: str, triggers: list[Mention], clause: tuple[int, int],
                  sentence: tuple[int, int], cues: list[Mention], numbers: list[Mention]) -> bool:
     first = min(t.start for t in triggers)
     if any(c.code == "habitual" and clause[0] <= c.start < clause[1] for c in cues):

@@ -23,8 +23,6 @@ MAX_TOLL = 1000
 class Figures:
     killed: list[tuple[int, Mention]] = field(default_factory=list)  # (count, the mention that gives it)
     injured: list[tuple[int, Mention]] = field(default_factory=list)
-    killed_words: list[Mention] = field(default_factory=list)
-    injured_words: list[Mention] = field(default_factory=list)
 
 
 def is_count(n: Mention) -> bool:
@@ -53,15 +51,13 @@ def munitions(text: str, weapons: list[Mention], numbers: list[Mention]) -> tupl
     return {"min": min(lows), "max": max(highs)}, used
 
 
-def casualties(text: str, words: list[Mention], numbers: list[Mention], persons: list[Mention],
-               others: list[Mention]) -> Figures:
+def casualties(text: str, words: list[Mention], numbers: list[Mention], persons: list[Mention]) -> Figures:
     """Killed and injured figures from casualty words and the numbers or nouns beside them."""
     fig = Figures()
     taken: set[int] = set()
     words = sorted(words, key=lambda m: m.start)
     for w in words:
         bucket = fig.killed if w.code == "killed" else fig.injured
-        (fig.killed_words if w.code == "killed" else fig.injured_words).append(w)
         if w.data.get("role") == "one":  # `مقتله`, `وفاتها`: the pronoun is one person
             bucket.append((1, w))
             continue

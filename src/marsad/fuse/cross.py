@@ -21,11 +21,12 @@ by being part of the set when it is clustered again.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from marsad.resolve.gazetteer import km
 
 MAX_DAYS = 1
 NEAR_KM = 10.0  # two towns this close may be the same incident told with different places
@@ -178,14 +179,6 @@ def place_match(a: EventView, b: EventView) -> tuple[str | None, float | None]:
 
 def _country_only(v: EventView) -> bool:
     return v.admin1_code is None and (v.geo_precision or 3) == 3
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 @dataclass

@@ -11,11 +11,11 @@ attributions and all evidence.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from marsad.document import Document, Event
 from marsad.pipeline import register
+from marsad.resolve.gazetteer import km
 
 REGION_KM = 50.0
 NEAR_KM = 15.0  # two tellings of one incident name places this close (a base and its town)
@@ -150,12 +150,6 @@ def same_place(a: dict | None, b: dict | None) -> bool:
     if max(a.get("geo_precision") or 1, b.get("geo_precision") or 1) == 2:
         return km(*pa, *pb) <= REGION_KM
     return km(*pa, *pb) <= NEAR_KM
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def absorb(keep: Event, other: Event) -> None:
