@@ -97,6 +97,8 @@ def sentence_events(doc: Document, lx: Lexicons, si: int, span: tuple[int, int],
             if modality.is_not_event(text, group.triggers, group.span, span, cues, kinds["number"]):
                 continue
             in_group = [m for m in in_clause if inside(m, group.span)]
+            if events and accompanies(text, group.triggers[0], cues) and not any(m.kind == "place" for m in in_group):
+                continue  # `اشتباكات ... وسط قصف جوي`: the bombardment is part of the battle told
             ev = build_event(doc, lx, si, group, in_group, ms)
             if ev is not None and tally(in_group):
                 continue  # `أعدموا نحو ألفي مواطن`: a toll no single incident has
@@ -127,6 +129,7 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
     # a plural "attacks" tells an incident only with figures (else it is a summary)
     counted = any(m.kind == "casualty" for m in ms) or any(
         m.kind == "number" and m.data.get("role", "count") == "count" for m in ms)
+    cues = [m for m in ms if m.kind == "cue"]
     groups: list[Group] = []
     for i, t in enumerate(triggers):
         need = t.data.get("needs")
@@ -145,7 +148,7 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
             continue  # `بعد الهجوم`: the attack already told
         nxt = triggers[i + 1].start if i + 1 < len(triggers) else None
         own = own_weapon(text, t, weapons, nxt)
-        if groups and not starts_clause(text, t) and joins(groups[-1], t, own):
+        if groups and not starts_clause(text, t) and not accompanies(text, t, cues) and joins(groups[-1], t, own):
             g = groups[-1]
             g.triggers.append(t)
             g.weapon = g.weapon or own
@@ -157,6 +160,12 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
         end = word_start(text, groups[i + 1].triggers[0].start) if i + 1 < len(groups) else clause[1]
         g.span = (start, end)
     return groups
+
+
+def accompanies(text: str, t: Mention, cues: list[Mention]) -> bool:
+    """A trigger right after `وسط` or `ترافق مع` tells what went along with an incident already told."""
+    return any(c.code == "accompany" and c.end <= t.start and words_between(text, c.end, word_start(text, t.start)) == 0
+               for c in cues)
 
 
 def refers_back(text: str, t: Mention, ms: list[Mention]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from marsad.document import Document, Event
 from marsad.pipeline import register
-from marsad.resolve.gazetteer import km
+from marsad.resolve.gazetteer import gazetteer, km
 
 REGION_KM = 50.0
 NEAR_KM = 15.0  # two tellings of one incident name places this close (a base and its town)
@@ -60,7 +60,9 @@ def same_incident(a: Event, b: Event) -> bool:
         return False
     if a.location is None and b.location is None and abs(a.sentence - b.sentence) > 1:
         return False  # two unplaced tellings far apart: too little to call them one incident
-    if not (same_place(a.location, b.location) or anaphoric(a) or anaphoric(b)):
+    # `إن القصف أدى إلى ...` after `قصفت المدفعية ...`: the same weapon, named as already known
+    again = (told_again(a) or told_again(b)) and a.weapon == b.weapon != "unknown"
+    if not (same_place(a.location, b.location, told_again=again, round_up=not again) or anaphoric(a) or anaphoric(b)):
         return False
     if own_tolls_apart(a, b):
         return False
@@ -103,7 +105,8 @@ def anaphoric(ev: Event) -> bool:
     weapons = ev.links.get("weapon") or []
     if not weapons or ev.munitions or ev.fatalities is not None or ev.injuries is not None:
         return False
-    return bool(weapons[0].data.get("definite"))
+    # a mass noun (`القصف الجوي`, `الطيران المروحي`) is definite in every telling: no anaphora
+    return bool(weapons[0].data.get("definite")) and weapons[0].data.get("count_noun") == "1"
 
 
 def same_day(a: Event, b: Event) -> bool:
@@ -131,7 +134,15 @@ def reply(a: Event, b: Event) -> bool:
         bool(name(b.actor1)) and name(b.actor1) == name(a.actor2)
 
 
-def same_place(a: dict | None, b: dict | None) -> bool:
+def told_again(ev: Event) -> bool:
+    """A definite noun trigger (`القصف`, `الهجوم`) names an incident the reader already knows of."""
+    return ev.trigger.data.get("pos") == "noun" and bool(ev.trigger.data.get("definite"))
+
+
+def same_place(a: dict | None, b: dict | None, *, told_again: bool = False, round_up: bool = False) -> bool:
+    """Whether two places may be where one incident happened: a few km apart, or anywhere in one
+    governorate when one telling names the incident as already known (`القصف`). With `round_up`,
+    two towns, villages or quarters named apart are two places, however near."""
     if not a or not b:
         return True
     if a.get("gazetteer_id") and a.get("gazetteer_id") == b.get("gazetteer_id"):
@@ -147,9 +158,24 @@ def same_place(a: dict | None, b: dict | None) -> bool:
     # (`ريف حماة`, `شمال العراق`) holds places some tens of km away
     if max(a.get("geo_precision") or 1, b.get("geo_precision") or 1) >= 3 or not (a.get("admin1_code") and b.get("admin1_code")):
         return True
+    if told_again:
+        return True  # the same governorate: `إن القصف أدى إلى ...` names no new place of its own
     if max(a.get("geo_precision") or 1, b.get("geo_precision") or 1) == 2:
         return km(*pa, *pb) <= REGION_KM
+    if round_up and settlement(a) and settlement(b):
+        return False  # two villages or quarters named apart: a round-up, not one incident retold
     return km(*pa, *pb) <= NEAR_KM
+
+
+SETTLEMENTS = frozenset({"locality", "neighbourhood", "city", "village", "admin3"})
+
+
+def settlement(place: dict) -> bool:
+    """Whether the place is a town, village or quarter (not a base, field or crossing: those are
+    told beside the town they lie by, `قاعدة ... قرب بلدة ...`)."""
+    gz = gazetteer()
+    i = gz.by_id.get(place.get("gazetteer_id") or "")
+    return i is not None and gz.places[i].kind in SETTLEMENTS
 
 
 def absorb(keep: Event, other: Event) -> None:
