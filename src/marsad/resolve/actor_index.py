@@ -116,4 +116,8 @@ def actor_index(lang: str = "ar") -> ActorIndex:
     # a target word (`على`, `ضد`) also ends a head phrase; prepositions also make a country a place
     words["stop"] |= {r["surface"] for r in cues if r["role"] == "target" and " " not in r["surface"]}
     words["locative"] |= words["stop"] - {"ضد", "علي"}
+    # an agent word (`مصدره`, `شنه`) ends a head phrase too (`بقذائف الدبابات مصدره قوات الأسد`), but makes
+    # no country a place, and `تابعة` links a head to its owner
+    words["stop"] |= {r["surface"] for r in cues if r["role"] == "agent" and " " not in r["surface"]
+                      and not r["surface"].removeprefix("ال").startswith("تابع")}
     return ActorIndex(rows, aliases, patterns, roles, words)

@@ -236,5 +236,10 @@ class Composer:
 
 
 def start_of(text: str, h: Hit) -> int:
-    """Where a mention's text starts: the article stays (`القاعدة`), other proclitics go (`وللقوات`)."""
-    return h.start - 2 if text[h.word_start:h.start].endswith("ال") else h.start
+    """Where a mention's text starts: the article stays (`القاعدة`), other proclitics go (`وللقوات`);
+    an article merged into `ل` (`للقوات`: the hit starts at its second lam) goes with it (`قوات`)."""
+    if text[h.word_start:h.start].endswith("ال"):
+        return h.start - 2
+    if h.key.startswith("ال") and not text.startswith("ال", h.start) and text.startswith("ل", h.start):
+        return h.start + 1
+    return h.start

@@ -39,12 +39,28 @@ OBJECT_REACH = 4
 VICTIM_REACH = 3
 # How far a light verb (`شنت`, `نفذت`) may stand before its attack noun.
 LIGHT_REACH = 6
-# Between a casualty word and its victims, a count may take a partitive (`مقتل 18 من عناصر البيشمركة`).
-PARTITIVE = frozenset({"من"})
+# Between a casualty word and its victims, a count may take a partitive (`مقتل 18 من عناصر البيشمركة`), a
+# pronoun may say where or among whom (`قتل فيها 20 مدنيا`, `11 قتيلا بينهم ثلاثة أطفال`), and `على الأقل`.
+PARTITIVE = frozenset({"من", "فيها", "فيه", "فيهما", "بينهم", "بينهن", "منهم", "منهن", "بينها", "منها"})
+_AT_LEAST = regex.compile(r"\b(?:علي|في) الاقل\b")
 # Triggers whose suspects are the ones held, not the doers.
 DETAIN = frozenset({"ARREST", "ABDUCT"})
 # Triggers whose grammatical subject is the weapon, never the attacker (`انفجرت عبوة`, `سقطت قذيفة`).
 WEAPON_SUBJECT = frozenset({"EXPLODE", "FALL"})
+# Folded words that open a reported clause (`قال X إن ...`, `أعلن X أن ...`, `أفاد X بأن ...`).
+COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
+# Endings of a reported clause's subject that refer back to its speaker (`إن قواته`, `أن طائراتها`).
+PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+# Heads of an unnamed force that, as a reported clause's subject, stand for the speaker's own forces.
+FORCE_HEADS = frozenset({"mil", "strike", "pol"})
+# `من طرف ... ومن طرف آخر`: the words that close a clash's first side and its second.
+_ONE_SIDE = regex.compile(r"\bمن (?:طرف|جهه|ناحيه)\b(?! (?:اخر|اخري|ثان|ثانيه)\b)")
+_OTHER_SIDE = regex.compile(r"\bمن (?:طرف|جهه|ناحيه) (?:اخر|اخري|ثان|ثانيه)\b")
+# Modifier words that do not say a force backs another (`من`, `ل`, relative pronouns).
+NOT_SUPPORT = frozenset({"من", "ل", "الذي", "التي", "الذين"})
+# Words before a reported clause's subject proper (`أن إحدى نقاطه`, `أن عددا من عناصره`).
+QUANTIFIERS = frozenset({"احدي", "احد", "بعض", "عدد", "عددا", "من", "جميع", "كل", "معظم"})
+_MARKS = regex.compile(r"\p{Mn}+")
 
 
 @dataclass
@@ -97,11 +113,13 @@ class Clause:
         self.doc, self.ev, self.t, self.actors = doc, ev, ev.trigger, actors
         self.text = doc.norm.text
         sent = doc.sentences[ev.sentence] if 0 <= ev.sentence < len(doc.sentences) else None
-        lo, hi = (sent.start, sent.end) if sent else ev.clause
+        lo, hi = self.sentence = (sent.start, sent.end) if sent else ev.clause
         self.cues = [(h.start, h.end, h.payloads[0]) for h in actor_index().roles.find(self.text, lo, hi)]
         self.walls = [m.start for m in doc.mentions if m.kind == "cue" and m.code in ("attribution", "reply")
                       and lo <= m.start < hi] + [s for s, _e, r in self.cues if r == "wall"]
         self.hurt = self.victims()
+        speakers = {a.start for a in actors if self.reported(a)}
+        self.actors = [a for a in actors if a.start not in speakers]
         self.passive = self.t.data.get("voice") == "passive"
 
     def words(self, a: int, b: int) -> int:
@@ -109,6 +127,33 @@ class Clause:
         while b > a and self.text[b - 1].isalnum():
             b -= 1
         return len(_WORD.findall(self.text, a, b)) if b > a else 0
+
+    def reported(self, a: Mention) -> bool:
+        """`قال مسؤول في الشرطة إن القنابل انفجرت`, `قالت الوزارة إن الاشتباكات ...`: an actor before a
+        reported clause is its speaker, neither side of it, unless the clause's subject refers back to
+        it (`أعلن الجيش أنه قصف`, `إن قواته قصفت`) or is an unnamed force of its (`إن طائرات حربية`)."""
+        if a.end > self.t.start:
+            return False
+        for w in _WORD.finditer(self.text, a.end, self.t.start):
+            if w.group() not in COMPLEMENTIZERS:
+                continue
+            nxt = _WORD.search(self.text, w.end())
+            while nxt is not None and (nxt.group() in QUANTIFIERS or self.counts(nxt.start())):
+                nxt = _WORD.search(self.text, nxt.end())
+            if nxt is None:
+                return False
+            s, e = self.doc.span(nxt.start(), nxt.end())
+            if _MARKS.sub("", self.doc.text[s:e]).endswith(PRONOUN_SUFFIXES):
+                return False
+            if any(b.start < nxt.end() and nxt.start() < b.end for b in self.actors):
+                return True  # an actor of its own is the clause's subject
+            heads = actor_index().patterns.find(nxt.group())
+            return not any(h.payloads[0]["kind"] == "head" and h.payloads[0]["value"] in FORCE_HEADS for h in heads)
+        return False
+
+    def counts(self, pos: int) -> bool:
+        """Whether a number stands at folded position `pos` (`3 جنود`, `ثلاثة عناصر`)."""
+        return any(m.kind == "number" and m.start <= pos < m.end for m in self.doc.mentions)
 
     def roles(self) -> tuple[Mention | None, Mention | None, str | None]:
         """actor1, actor2, and "hedged" or "claimed" when actor1 is only suspected or claims it."""
@@ -168,6 +213,7 @@ class Clause:
                     for s0, e0 in counts:
                         if e <= s0 and e0 <= a.start:
                             gap = gap.replace(self.text[s0:e0], " ")
+                    gap = _AT_LEAST.sub(" ", gap)
                     if not [w for w in _WORD.findall(gap) if w not in PARTITIVE]:
                         out.add(a.start)
         hit_verbs = actor_index().words["hit_verb"]
@@ -324,13 +370,39 @@ class Clause:
         return anchor > self.t.end and self.text[ws:ws + 1] == "و" and not self.words(anchor, ws)
 
     def clash(self, a1: Mention | None) -> tuple[Mention | None, Mention | None]:
-        """A clash has two sides: the first two different forces of its clause (`بين X و Y`)."""
+        """A clash has two sides: the first two different forces of its clause (`بين X و Y`). A force
+        backing a side (`بدعم طيران التحالف`) and one state's other force (`القوات الأمنية من الجيش
+        والشرطة`) are on that side, not the other."""
         sides: list[Mention] = [a1] if a1 is not None else []
         for a in self.actors:
             if inside(a, self.ev.clause) and a.data.get("kind") != "civilians" and not a.data.get("country_name") \
-                    and all(a.data["name"] != b.data["name"] for b in sides):
+                    and all(a.data["name"] != b.data["name"] for b in sides) and not self.backing(a) \
+                    and not (sides and self.allies(sides[0], a)):
                 sides.append(a)
+        one = _ONE_SIDE.search(self.text, self.ev.clause[0], self.ev.clause[1])
+        other = one and _OTHER_SIDE.search(self.text, one.end(), self.sentence[1])
+        if other and sides:  # `بين X ... من طرف، وY من طرف آخر`: Y is the second side
+            last = [a for a in self.actors if one.end() <= a.start and a.end <= other.start()
+                    and a.data.get("kind") != "civilians" and a.data["name"] != sides[0].data["name"]]
+            if last:
+                sides[1:2] = [last[-1]]
         return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None)
+
+    def backing(self, a: Mention) -> bool:
+        """`بدعم من طيران التحالف`, `المدعومة بمسلحين`: a force named as a side's support or leader."""
+        ws = a.start
+        while ws > 0 and self.text[ws - 1].isalnum():
+            ws -= 1
+        prev = [w.lstrip("و") for w in _WORD.findall(self.text, max(0, ws - 25), ws)]
+        if prev[-1:] == ["من"]:
+            prev = prev[:-1]
+        return bool(prev) and prev[-1] in actor_index().words["modifier"] - NOT_SUPPORT
+
+    @staticmethod
+    def allies(a: Mention, b: Mention) -> bool:
+        """Two forces of one state (the army and the police) fight on one side."""
+        return a.data.get("inter") == b.data.get("inter") == 1 and bool(a.data.get("country")) \
+            and a.data.get("country") == b.data.get("country") and "coal" not in (a.code + b.code)
 
     def source_site(self, actors: list[Mention]) -> Mention | None:
         """Fire that comes from someone's positions: `من مواقع قوات الأسد`, `مصدرها مواقع الفصائل`."""
