@@ -45,6 +45,7 @@ class Timed:
         self.requires = self.inner.requires
         self.assigns = self.inner.assigns
         self.version = self.inner.version
+        self.event_bound = getattr(self.inner, "event_bound", False)
 
     def __call__(self, doc: Document) -> Document:
         t = time.process_time()

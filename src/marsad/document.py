@@ -104,6 +104,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     done: list[str] = field(default_factory=list)  # the stages that ran, in order
+    skipped: list[str] = field(default_factory=list)  # event-bound stages with nothing to do
 
     @classmethod
     def from_text(cls, text: str, *, id: str = "doc", published: dt.date | str | None = None,

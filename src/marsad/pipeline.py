@@ -36,6 +36,13 @@ class Stage(Protocol):
     def __call__(self, doc: Document) -> Document: ...
 
 
+def event_bound(stage: Stage) -> bool:
+    """A stage whose findings matter only to events (places, dates, actors, numbers): it is
+    skipped for an article in which the trigger lexicon found nothing, as most articles of a
+    news feed (sport, economy) are."""
+    return bool(getattr(stage, "event_bound", False))
+
+
 _REGISTRY: dict[str, Callable[[], Stage]] = {}
 
 
@@ -61,8 +68,8 @@ def _load_builtin_stages() -> None:
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "segment",
-    "numbers",
     "lexicon",
+    "numbers",
     "dates",
     "places",
     "actors",
@@ -103,7 +110,11 @@ class Pipeline:
     def __call__(self, doc: Document | str, **kwargs: Any) -> Document:
         if isinstance(doc, str):
             doc = Document.from_text(doc, **kwargs)
+        quiet = False  # no trigger word in the article: nothing an event-bound stage finds is used
         for stage in self.stages:
+            if quiet and event_bound(stage):
+                doc.skipped.append(stage.name)
+                continue
             try:
                 out = stage(doc)
             except MarsadError as exc:
@@ -116,6 +127,8 @@ class Pipeline:
                                   "not the Document it was given",
                                   fix="a stage adds to the Document and returns it")
             doc.done.append(stage.name)
+            if "mentions:trigger" in stage.assigns:
+                quiet = not any(m.kind == "trigger" for m in doc.mentions)
         return doc
 
     def stamp(self) -> dict[str, Any]:

@@ -61,3 +61,16 @@ def test_rejections_keep_the_stage_and_code():
 
     doc = Pipeline([Boom("boom")], errors="reject")(Document.from_text("نص"))
     assert [(r.stage, r.code) for r in doc.rejections] == [("boom", "E999")]
+
+
+def test_event_bound_stages_are_skipped_where_no_trigger_word_was_found(pipeline):
+    quiet = pipeline("افتتح المحافظ معرضا للكتاب في مدينة حلب يوم الخميس.", published="2023-02-01")
+    assert {"numbers", "dates", "places", "actors"} <= set(quiet.skipped)
+    assert not quiet.mentions_of("place") and not quiet.events
+    loud = pipeline("سقطت ثلاثة صواريخ على مدينة حلب يوم الخميس.", published="2023-02-01")
+    assert not loud.skipped and loud.mentions_of("place") and loud.events
+
+
+def test_without_the_trigger_lexicon_nothing_is_skipped():
+    doc = Pipeline.default(["segment", "places"])("افتتح المحافظ معرضا في مدينة حلب.")
+    assert doc.done == ["segment", "places"] and doc.mentions_of("place")

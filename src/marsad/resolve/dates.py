@@ -35,6 +35,7 @@ UNDATED_PRECISION = 2  # an event the text gives no date for: the publication we
 @dataclass
 class DatesStage:
     name: str = "dates"
+    event_bound: bool = True  # skipped where no trigger word was found
     requires: tuple[str, ...] = ("sentences",)
     assigns: tuple[str, ...] = ("mentions:date",)
     version: str = "dates.v1"

@@ -42,6 +42,7 @@ from marsad.resolve.place_phrases import (
 @dataclass
 class PlacesStage:
     name: str = "places"
+    event_bound: bool = True  # skipped where no trigger word was found
     requires: tuple[str, ...] = ("sentences",)
     assigns: tuple[str, ...] = ("mentions:place",)
     version: str = "places.v1"

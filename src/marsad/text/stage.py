@@ -53,6 +53,7 @@ class NumbersStage:
     """
 
     name: str = "numbers"
+    event_bound: bool = True  # skipped where no trigger word was found
     requires: tuple[str, ...] = ("sentences",)
     assigns: tuple[str, ...] = ("mentions:number",)
     version: str = "numbers.v1"
