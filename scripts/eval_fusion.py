@@ -115,11 +115,16 @@ def main() -> None:
     json.dump(result, sys.stdout, indent=2)
     print()
     if args.errors:
-        where = {a: inc["id"] for inc in gold for a in inc["articles"]}
+        # an article that retells another incident too is listed under both
+        where: dict[str, list[str]] = defaultdict(list)
+        for inc in gold:
+            for a in inc["articles"]:
+                where[a].append(inc["id"])
         for p in sorted((pred & universe) - gp, key=sorted):
-            print("false merge:", *[f"{a} ({where[a]})" for a in sorted(p)])
+            print("false merge:", *[f"{a} ({','.join(where[a])})" for a in sorted(p)])
         for p in sorted({p for p in gp if p <= with_events} - pred, key=sorted):
-            print("missed:", *sorted(p), where[next(iter(p))])
+            a, b = sorted(p)
+            print("missed:", a, b, ",".join(sorted(set(where[a]) & set(where[b]))))
 
 
 if __name__ == "__main__":

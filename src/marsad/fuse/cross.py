@@ -60,6 +60,8 @@ class EventView:
     actor1: str | None
     actor2: str | None
     gazetteer_id: str | None = None
+    place: str | None = None  # the gazetteer's (English) names of the place and of its governorate
+    admin1: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,15 @@ class Match:
     def cost(self) -> float:
         """Lower is a closer match; clustering joins the closest pairs first."""
         kinship = 0.0 if self.rule.startswith("same-type") else 0.5  # a merge across types weighs more
+        kinship += 0.25 * sum(w in self.rule for w in (AIR_OR_FIRE, SWAPPED))
         return (self.days or 0) + (self.km or 0.0) / NEAR_KM + kinship
+
+
+AIR_OR_FIRE = "air-or-fire"  # an air strike one outlet calls shelling or a missile attack
+SWAPPED = "sides swapped"  # one outlet's attacker is the other's target (a passive sentence read back)
+CLOSE = ("same place", "near")
+# cross-type kin that only one place and one day make one incident
+ONE_SPOT = ("clash-or-attack", "complex-attack")
 
 
 def match(a: EventView, b: EventView) -> Match:
@@ -88,19 +98,29 @@ def match(a: EventView, b: EventView) -> Match:
     type_rule = compatible_types(a, b)
     if type_rule is None:
         return Match(False, "types differ", days)
-    if not compatible_weapons(a.weapon, b.weapon):
+    # a complex attack is guns and bombs by definition; any other incident is told with one kind
+    weapons = weapon_kinship(a.weapon, b.weapon) if type_rule != "complex-attack" else "same"
+    if weapons is None:
         return Match(False, "weapons differ", days)
-    if not compatible_actors(a, b):
+    actors = actor_agreement(a, b)
+    if actors is None:
         return Match(False, "actors differ", days)
     place_rule, dist = place_match(a, b)
     if place_rule is None:
         return Match(False, "places apart", days, dist)
-    if days and max(a.geo_precision or 3, b.geo_precision or 3) > 1:
+    if days and max(area_precision(a), area_precision(b)) > 1:
         # a district, a governorate or a country is too wide to take a day's slack as well
         return Match(False, "wide places a day apart", days, dist)
-    if type_rule == "clash-or-attack" and (days or place_rule not in ("same place", "near")):
+    if type_rule in ONE_SPOT and (days or place_rule not in CLOSE):
         return Match(False, "types differ", days, dist)
-    return Match(True, f"{type_rule} {place_rule}", days, dist)
+    if weapons == AIR_OR_FIRE and (place_rule not in CLOSE or max(area_precision(a), area_precision(b)) > 2
+                                   or (days and place_rule != "same place")):
+        # kin only at one town (a day apart: the same town): in one country or governorate on
+        # one day, an air raid and a rocket salvo are as often two incidents as one
+        return Match(False, "weapons differ", days, dist)
+    rule = " ".join(r for r in (type_rule, place_rule) if r)
+    extras = [x for x in (weapons, actors) if x in (AIR_OR_FIRE, SWAPPED)]
+    return Match(True, rule + "".join(f", {x}" for x in extras), days, dist)
 
 
 def day_gap(a: str | None, b: str | None) -> int | None:
@@ -120,24 +140,58 @@ def compatible_types(a: EventView, b: EventView) -> str | None:
         return "disrupted-attack"
     if pair == {"Armed clash", "Attack"}:
         return "clash-or-attack"  # a shooting one outlet calls a clash (one place, one day only)
+    if pair == {"Armed clash", "Suicide bomb"}:
+        # gunmen and suicide bombers storming a building: a gunfight to one outlet, a suicide
+        # bombing to another (one place, one day only)
+        return "complex-attack"
     return None
 
 
 def compatible_weapons(a: str | None, b: str | None) -> bool:
     """Weapons of one family (or one unknown): outlets call one salvo rockets or missiles."""
+    return weapon_kinship(a, b) == "same"
+
+
+def weapon_kinship(a: str | None, b: str | None) -> str | None:
+    """'same' (one family, or one side unknown), AIR_OR_FIRE, or None.
+
+    Outlets call one strike an air raid, a missile strike or shelling (`قصف` is all three), so
+    an air strike and a fired weapon are kin, but only at one place (see `match`); a drone is
+    named by those who know it was one."""
     if not a or not b or "unknown" in (a, b):
-        return True
-    return WEAPON_FAMILY.get(a, a) == WEAPON_FAMILY.get(b, b)
+        return "same"
+    fa, fb = WEAPON_FAMILY.get(a, a), WEAPON_FAMILY.get(b, b)
+    if fa == fb:
+        return "same"
+    return AIR_OR_FIRE if "airstrike" in (a, b) and {fa, fb} == {"air", "fire"} else None
 
 
 def compatible_actors(a: EventView, b: EventView) -> bool:
     """Sides named by both must agree (a state's army and police are one side; an unidentified
     group agrees with anyone); one telling may name a side the other leaves out."""
-    pairs = ((actor_key(a.actor1), actor_key(b.actor1)), (actor_key(a.actor2), actor_key(b.actor2)))
-    return all(not (x and y and x != y) for x, y in pairs)
+    return actor_agreement(a, b) is not None
 
 
-_STATE = re.compile(r"^(?:Military|Police|Security|Air|Naval|Border|Special) Forces of (.+?)(?: \(.*\))?$")
+def actor_agreement(a: EventView, b: EventView) -> str | None:
+    """'agree', SWAPPED or None (the sides named by both disagree).
+
+    The sides may also be told the other way round (`استهدف الجيش` read as the army attacking,
+    or a clash, which has no first side) when a side named by both then agrees."""
+    a1, a2, b1, b2 = (actor_key(x) for x in (a.actor1, a.actor2, b.actor1, b.actor2))
+
+    def agree(x: str | None, y: str | None) -> bool:
+        return not (x and y and x != y)
+
+    if agree(a1, b1) and agree(a2, b2):
+        return "agree"
+    # swapped only when some side named by both then agrees: (Syria, -) and (US, -) are two attackers
+    if agree(a1, b2) and agree(a2, b1) and ((a1 and a1 == b2) or (a2 and a2 == b1)):
+        return SWAPPED
+    return None
+
+
+_STATE = re.compile(r"^(?:(?:Military|Police|Security|Air|Naval|Border|Special) Forces|Government) of (.+?)"
+                    r"(?: \(.*\))?$")
 _TRAILER = re.compile(r" \([^)]*\)$")
 
 
@@ -146,6 +200,8 @@ def actor_key(name: str | None) -> str | None:
 
     >>> actor_key("Police Forces of Israel (2009-2021)"), actor_key("Civilians (Iraq)")
     ('state:Israel', 'Civilians')
+    >>> actor_key("Government of Iraq (2014-2018)") == actor_key("Military Forces of Iraq (2014-2018)")
+    True
     >>> actor_key("Unidentified Armed Group (Syria)") is None
     True
     """
@@ -168,13 +224,22 @@ def place_match(a: EventView, b: EventView) -> tuple[str | None, float | None]:
     dist = round(km(a.lat, a.lon, b.lat, b.lon), 2)  # type: ignore[arg-type]
     if dist <= NEAR_KM:
         return "near", dist
-    coarse = max(a.geo_precision or 1, b.geo_precision or 1)
+    coarse = max(area_precision(a, 1), area_precision(b, 1))
     same_admin1 = bool(a.admin1_code) and a.admin1_code == b.admin1_code
     if same_admin1 and (coarse == 3 or (coarse == 2 and dist <= AREA_KM)):
         return "in area", dist  # a governorate (or a district nearby) named, a town in the other
     if a.iso3 and a.iso3 == b.iso3 and _country_only(a) != _country_only(b):
         return "in country", dist  # one telling names only the country
     return None, dist
+
+
+def area_precision(v: EventView, unknown: int = 3) -> int:
+    """The place's ACLED precision, read as a governorate's (3) for 'near' a city that gives the
+    governorate its name: `قرب حمص`, `محيط حلب` locate anything in Homs or Aleppo province."""
+    prec = v.geo_precision or unknown
+    if prec == 2 and v.place and v.place == v.admin1:
+        return 3
+    return prec
 
 
 def _country_only(v: EventView) -> bool:
@@ -237,7 +302,7 @@ def view_of(event_id: str, article: str, source: str | None, published: str | No
         lat=loc.get("lat"), lon=loc.get("lon"), geo_precision=loc.get("geo_precision"),
         admin1_code=loc.get("admin1_code"), iso3=loc.get("iso3"),
         actor1=(rec.get("actor1") or {}).get("name"), actor2=(rec.get("actor2") or {}).get("name"),
-        gazetteer_id=loc.get("gazetteer_id"),
+        gazetteer_id=loc.get("gazetteer_id"), place=loc.get("name"), admin1=loc.get("admin1"),
     )
 
 
