@@ -105,6 +105,7 @@ class Document:
     rejections: list[Rejection] = field(default_factory=list)
     done: list[str] = field(default_factory=list)  # the stages that ran, in order
     skipped: list[str] = field(default_factory=list)  # event-bound stages with nothing to do
+    quiet: bool = False  # the lexicon found nothing that could make an event (see Pipeline)
 
     @classmethod
     def from_text(cls, text: str, *, id: str = "doc", published: dt.date | str | None = None,

@@ -38,8 +38,8 @@ class Stage(Protocol):
 
 def event_bound(stage: Stage) -> bool:
     """A stage whose findings matter only to events (places, dates, actors, numbers): it is
-    skipped for an article in which the trigger lexicon found nothing, as most articles of a
-    news feed (sport, economy) are."""
+    skipped for an article the lexicon stage marked `quiet` (no trigger word that could find
+    what it needs), as most articles of a news feed (sport, economy) are."""
     return bool(getattr(stage, "event_bound", False))
 
 
@@ -90,6 +90,8 @@ class Pipeline:
 
     stages: list[Stage]
     errors: str = "raise"  # or "reject": a failing stage becomes a Rejection on the document
+    # skip event-bound stages for a quiet article; False runs every stage (to study mentions)
+    skip_quiet: bool = True
     versions: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -110,9 +112,8 @@ class Pipeline:
     def __call__(self, doc: Document | str, **kwargs: Any) -> Document:
         if isinstance(doc, str):
             doc = Document.from_text(doc, **kwargs)
-        quiet = False  # no trigger word in the article: nothing an event-bound stage finds is used
         for stage in self.stages:
-            if quiet and event_bound(stage):
+            if doc.quiet and self.skip_quiet and event_bound(stage):
                 doc.skipped.append(stage.name)
                 continue
             try:
@@ -127,8 +128,6 @@ class Pipeline:
                                   "not the Document it was given",
                                   fix="a stage adds to the Document and returns it")
             doc.done.append(stage.name)
-            if "mentions:trigger" in stage.assigns:
-                quiet = not any(m.kind == "trigger" for m in doc.mentions)
         return doc
 
     def stamp(self) -> dict[str, Any]:

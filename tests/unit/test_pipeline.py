@@ -74,3 +74,16 @@ def test_event_bound_stages_are_skipped_where_no_trigger_word_was_found(pipeline
 def test_without_the_trigger_lexicon_nothing_is_skipped():
     doc = Pipeline.default(["segment", "places"])("افتتح المحافظ معرضا في مدينة حلب.")
     assert doc.done == ["segment", "places"] and doc.mentions_of("place")
+
+
+def test_a_trigger_word_without_what_it_needs_leaves_the_article_quiet(pipeline):
+    # `هجوم` needs some sign of violence and `أطلق` a weapon: a football match has neither
+    match = pipeline("شن الفريق هجوما قويا وأطلق اللاعب كرة في المرمى في ملعب حلب.", published="2023-02-01")
+    assert match.quiet and "places" in match.skipped and not match.events
+    armed = pipeline("أطلق مسلحون صاروخا على ملعب حلب.", published="2023-02-01")
+    assert not armed.quiet and armed.events
+
+
+def test_every_stage_runs_when_quiet_articles_are_not_skipped():
+    doc = Pipeline.default(skip_quiet=False)("افتتح المحافظ معرضا في مدينة حلب.")
+    assert doc.quiet and not doc.skipped and doc.mentions_of("place")

@@ -111,6 +111,25 @@ def sentence_events(doc: Document, lx: Lexicons, si: int, span: tuple[int, int],
     return events
 
 
+def could_make_event(ms: list[Mention]) -> bool:
+    """Whether some trigger of the article could find what it needs in some clause: the
+    article-wide relaxation of the tests in `trigger_groups` (a clause holds no more than its
+    article). Needs that later stages would meet (a person, a count) count as met."""
+    armed = any(m.kind == "weapon" for m in ms)
+    weapons = any(m.kind == "weapon" and m.code != "interceptor" for m in ms)
+    violent = armed or any(m.kind == "casualty" or m.kind == "cue" and m.code == "military_target" for m in ms)
+    for t in ms:
+        if t.kind != "trigger":
+            continue
+        need = t.data.get("needs")
+        if need == "weapon" and not (armed if t.code == "INTERCEPT" else weapons):
+            continue
+        if need == "violence" and not (violent or t.code in ("CAPTURE", "STORM", "LOOT")):
+            continue
+        return True
+    return False
+
+
 def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, headline: bool = False) -> list[Group]:
     """Triggers of a clause, each with its own weapon, grouped into incidents; each group reads
     its arguments from its own stretch of the clause. A present-tense verb (`تستهدف`) tells a

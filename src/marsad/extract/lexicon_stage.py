@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.document import Document, Mention
+from marsad.extract.assemble import could_make_event
 from marsad.extract.lexicons import compiled
 from marsad.pipeline import register
 
@@ -32,6 +33,7 @@ class LexiconStage:
             found.append(Mention(kind, hit.start, hit.end, row[_CODE[kind]], data, doc.sentence_of(hit.start)))
         found.sort(key=lambda m: (_ORDER[m.kind], m.start))
         doc.mentions.extend(found)
+        doc.quiet = not could_make_event(found)
         return doc
 
 
