@@ -17,10 +17,10 @@ import regex
 from marsad.resources import load
 from marsad.text.normalize import fold
 
-_ISO = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_NUMERIC = regex.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")  # day first, as Arabic sites write
-_DAY = regex.compile(r"\d{1,2}")
-_YEAR = regex.compile(r"\d{4}")
+_ISO = regex.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_NUMERIC = regex.compile(r"\b([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})\b")  # day first, as Arabic sites write
+_DAY = regex.compile(r"[0-9]{1,2}")
+_YEAR = regex.compile(r"[0-9]{4}")
 
 
 @functools.cache

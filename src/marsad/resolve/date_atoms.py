@@ -31,10 +31,10 @@ UNIT_SYMBOL = {"day": "d", "week": "w", "month": "o", "year": "y", "hour": "h"}
 BREAK = "."
 
 _NUMERIC_DATE = regex.compile(
-    r"(?<![\d/.\-])(?:(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})"
-    r"|(?P<y2>\d{4})[/.\-](?P<m2>\d{1,2})[/.\-](?P<d2>\d{1,2}))(?![\d/.\-]\d)")
+    r"(?<![0-9/.\-])(?:(?P<d>[0-9]{1,2})[/.\-](?P<m>[0-9]{1,2})[/.\-](?P<y>[0-9]{4})"
+    r"|(?P<y2>[0-9]{4})[/.\-](?P<m2>[0-9]{1,2})[/.\-](?P<d2>[0-9]{1,2}))(?![0-9/.\-][0-9])")
 # a number, possibly glued to a conjunction, preposition or article (و5، ب2014، ال24، في20)
-_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(?:[وفبل]|ال|في)?(?P<n>\d{1,4})(?![\p{N}]|[.,]\d)")
+_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(?:[وفبل]|ال|في)?(?P<n>[0-9]{1,4})(?![\p{N}]|[.,][0-9])")
 _GLUE = regex.compile(r"(?:[\s/\-(),،:]|(?<![\p{L}])(?:من|في|ه|م|الموافق)(?![\p{L}]))*")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # an opening quote and one word just before اليوم: a two-word name ("روسيا اليوم"), where a

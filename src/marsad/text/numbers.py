@@ -32,10 +32,13 @@ from marsad.text.matcher import LexiconMatcher
 from marsad.text.number_cues import CueTable, adjacent, indefinite_after, strip_proclitics, words_after
 from marsad.text.segment import Vocabulary, default_vocabulary
 
+# ASCII digits only: normalization folds Arabic-Indic and Persian digits to them, and a digit of
+# another script (Kawi, Tamil ...) is no figure of Arabic news (nor one float() can read).
 _DIGITS = regex.compile(
     r"(?P<time>(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:]))"
     r"|(?P<date>(?<![\d/.-])\d{1,4}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{1,4}(?![\d/.-])|(?<![\d/])\d{1,2}/\d{1,2}(?![\d/]))"
-    r"|(?P<num>(?<![\d.,])\d+(?:[.,]\d+)*)"
+    r"|(?P<num>(?<![\d.,])\d+(?:[.,]\d+)*)",
+    regex.ASCII,
 )
 _CLITIC_LETTERS = "وفبلك"
 _QUALIFIERS = ("about", "more_than", "at_least", "less_than", "up_to")
