@@ -24,12 +24,6 @@ CASES = Path(__file__).resolve().parents[1] / "data" / "actor_cases.tsv"
 FLOOR = 0.95
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    # every stage, also for a sentence extraction finds no event in: the roles are under test
-    return Pipeline.default(skip_quiet=False)
-
-
 def load_cases() -> list[dict[str, str]]:
     with CASES.open(encoding="utf-8") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
@@ -116,9 +110,9 @@ def test_spans_point_into_the_original_text(pipeline: Pipeline) -> None:
 
 
 def test_a_pronoun_is_recorded_by_the_words_that_named_its_actor(pipeline: Pipeline) -> None:
-    text = "رحب المتحدث باسم الجيش الإسرائيلي بالرد الإسرائيلي، بعد إعلان بلاده عن قصف مواقع لحزب الله في لبنان"
+    text = "حذر الجيش الإسرائيلي حزب الله من التصعيد، وأكد أن بلاده قصفت مواقع للحزب في جنوب لبنان"
     doc = pipeline(text, published="2022-01-06")
-    ev = event_at(pipeline, doc, "قصف")
+    ev = event_at(pipeline, doc, "قصفت")
     assert ev.actor1["name"] == "Military Forces of Israel (2021-2022)"
     s, e = ev.actor1["span"]
     assert text[s:e] == ev.actor1["text"] != "بلاده"

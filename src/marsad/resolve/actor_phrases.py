@@ -32,6 +32,7 @@ MAX_FILLER = 2
 TAKES_HEAD = {"armed": "من", "member": "في", "site": "", "mil": ""}
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _BREAK = "،,.:؛;()\n"
+_SUFFIX = regex.compile(r"(?:هما|هم|ها|ه|نا)$")
 
 
 @dataclass
@@ -108,7 +109,10 @@ class Composer:
             return self.mention(self.class_row("uag" if u.kind == "qualifier" else u.value, self.here(h.start)), h, h.end)
         if u.kind in ("anaphor", "possessive"):
             ref = "country" if u.value == "country" else u.kind
-            return Mention("actor", start_of(self.text, h), h.end, "", {"ref": ref}, self.doc.sentence_of(h.start))
+            data: dict[str, object] = {"ref": ref}
+            if ref == "possessive" and self.site_stem(h.key):  # `مقرها`, `قاعدته`: a place of theirs, hit
+                data["site"] = True
+            return Mention("actor", start_of(self.text, h), h.end, "", data, self.doc.sentence_of(h.start))
         return None
 
     def head_phrase(self, i: int) -> Mention | None:
@@ -193,17 +197,25 @@ class Composer:
         return end
 
     def locative(self, h: Hit) -> bool:
-        """`في تركيا`, `بتركيا`, `شمال العراق`: a country as a place."""
+        """`في تركيا`, `بتركيا`, `شمال العراق`, `بشرق العراق`: a country as a place."""
         prefix = self.text[h.word_start:h.start]
         if prefix.rstrip("ا").endswith(("ب", "ل")) and prefix not in ("ال", "وال"):
             return True
         words = _WORD.findall(self.text, max(0, h.word_start - 20), h.word_start)
-        return bool(words) and words[-1] in self.idx.words["locative"]
+        loc = self.idx.words["locative"]  # `بشرق العراق`, `وفي سوريا`: the word may carry a proclitic
+        return bool(words) and (words[-1] in loc or words[-1][:1] in "وفبل" and words[-1][1:] in loc)
 
     def base_word(self, key: str) -> bool:
         """Whether a phrase opens with a word naming a base (`قاعدة عين الأسد`, `القاعدة`)."""
         first = key.split(" ", 1)[0]
         return first in self.idx.words["base_word"] or first.removeprefix("ال") in self.idx.words["base_word"]
+
+    def site_stem(self, word: str) -> bool:
+        """Whether a possessed word is a site (`مقرها` -> `مقر`, `قاعدتهم` -> `قاعده`)."""
+        stem = _SUFFIX.sub("", word)
+        stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
+        return any(p.payloads[0]["kind"] == "head" and p.payloads[0]["value"] == "site" and p.start == 0
+                   and p.end == len(stem) for p in self.idx.patterns.find(stem))
 
     def counted(self, h: Hit) -> bool:
         """`ثلاثون بريطانيا`: after a count, the word is a nationality (Britons), not the country."""

@@ -42,6 +42,7 @@ COUNTRY_VOTES = {"place": 3.0, "group": 1.0, "local_state": 1.0, "state": 0.5, "
 @dataclass
 class ActorStage:
     name: str = "actors"
+    event_bound: bool = True  # skipped where no trigger word was found
     requires: tuple[str, ...] = ("sentences",)
     assigns: tuple[str, ...] = ("mentions:actor",)
     version: str = "actors.v2"
@@ -123,17 +124,26 @@ def context_country(doc: Document, idx: ActorIndex, found: list[Hit], pats: list
 
 
 def resolve_references(ms: list[Mention], idx: ActorIndex, doc: Document) -> None:
-    """`التنظيم` -> the last group named; `قاعدتها` -> the force the sentence is about (its first
-    actor), else the last one named; `بلاده` -> the forces of that actor's country; `القاعدة` ->
-    the last base named."""
+    """`التنظيم` -> the last group named (a `تنظيم ...` first); `قاعدتها` -> the force the sentence is
+    about (its first actor), else the last one named; `بلاده` -> the forces of the country of the
+    sentence's first actor, else of the last one named (with the last words that named them, if any);
+    `القاعدة` -> the last base named."""
     for k, m in enumerate(ms):
         ref = m.data.get("ref")
         if not ref or m.code:
             continue
         earlier = [p for p in ms[:k] if p.code and not p.data.get("generic")]
+        if ref == "anaphor":  # `التنظيم` refers back to a `تنظيم ...` if one was named, else to the last group
+            word = doc.norm.text[m.start:m.end].removeprefix("ال")
+            named = [p for p in earlier if word in doc.norm.text[p.start:p.end].split()]
+            earlier = named or earlier
         if ref == "possessive":
             same = [p for p in earlier if p.sentence == m.sentence and not p.data.get("ref")]
             earlier = same[:1] or [p for p in earlier if not p.data.get("country_name")]
+        elif ref == "country":  # `بلاده`: the country of the one the sentence is about, if it names one
+            same = [p for p in earlier if p.sentence == m.sentence and not p.data.get("ref")
+                    and not p.data.get("country_name") and f"mil-{p.data.get('country')}" in idx.rows]
+            earlier = same[:1] or earlier
         for prev in reversed(earlier):
             if ref == "country":
                 row = idx.rows.get(f"mil-{prev.data.get('country')}")
@@ -142,11 +152,16 @@ def resolve_references(ms: list[Mention], idx: ActorIndex, doc: Document) -> Non
                 m.code, m.data = row.id, {"name": row.name_on(doc.published), "inter": row.inter,
                                           "country": row.country, "generic": False, "kind": row.kind,
                                           "backers": row.backers, "ref": ref}
+                # `بلاده` names nothing: its record shows the last words that named these forces, else
+                # the words that named the one whose country it is
+                named = next((p for p in reversed(ms[:k]) if p.code == row.id and not p.data.get("ref")), prev)
+                m.data["named"] = (named.start, named.end)
                 break
             if (ref == "anaphor" and prev.data.get("inter") in (2, 3) and prev.data.get("kind") != "state") or (
                     ref in ("possessive", "site") and (ref != "site" or prev.data.get("site"))):
-                m.code = prev.code
-                m.data = {k: prev.data[k] for k in IDENTITY if k in prev.data} | {"ref": ref}
+                m.code = prev.code  # a site stays a site: what is hit, not who hits
+                m.data = {k: prev.data[k] for k in IDENTITY if k in prev.data} | {"ref": ref} | (
+                    {"site": True} if m.data.get("site") or ref == "site" else {})
                 break
 
 

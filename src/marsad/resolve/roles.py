@@ -47,6 +47,16 @@ _AT_LEAST = regex.compile(r"\b(?:علي|في) الاقل\b")
 DETAIN = frozenset({"ARREST", "ABDUCT"})
 # Triggers whose grammatical subject is the weapon, never the attacker (`انفجرت عبوة`, `سقطت قذيفة`).
 WEAPON_SUBJECT = frozenset({"EXPLODE", "FALL"})
+# Target cues that name a target from further on in the sentence: the verbs of targeting and hitting.
+LATE_TARGET = ("استهدف", "يستهدف", "تستهدف", "طال", "اصاب", "ضرب")
+# A passive verb's stems: its subject is what was hit (`تعرضت القاعدة لهجوم`).
+PASSIVE_VERBS = ("تعرض", "يتعرض", "تتعرض")
+# Prepositions that make `تعرض` a noun (`أشار إلى تعرض المناطق لقصف`), and how many words (`في حقل
+# العمر`) may stand between a subject and its passive verb.
+MASDAR_PREPS = frozenset({"الي", "من", "عن", "بعد", "اثر", "جراء", "عقب", "علي"})
+PASSIVE_SUBJECT_GAP = 3
+# Noun triggers whose genitive is the one it befalls, not its doer (`اغتيال القيادي`, `اعتقال عناصر`).
+PATIENT_NOUNS = frozenset({"ASSASSINATE", "ARREST", "ABDUCT"})
 # Folded words that open a reported clause (`قال X إن ...`, `أعلن X أن ...`, `أفاد X بأن ...`).
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان"})
 # Endings of a reported clause's subject that refer back to its speaker (`إن قواته`, `أن طائراتها`).
@@ -78,6 +88,7 @@ class RoleStage:
         for ev in doc.events:
             actors = sorted(by_sentence.get(ev.sentence, []), key=lambda m: m.start)
             a1, a2, certainty = Clause(doc, ev, actors).roles() if actors else (None, None, None)
+            a1, a2 = named(a1), named(a2)
             if a1 is not None:
                 ev.actor1 = as_record(doc, a1)
                 ev.link("actor1", a1)
@@ -87,6 +98,14 @@ class RoleStage:
                 ev.actor2 = as_record(doc, a2)
                 ev.link("actor2", a2)
         return doc
+
+
+def named(m: Mention | None) -> Mention | None:
+    """A pronoun (`بلاده`) stands in the record by the words that named its actor, if there are any."""
+    if m is None or "named" not in m.data:
+        return m
+    start, end = m.data["named"]
+    return Mention("actor", start, end, m.code, {k: v for k, v in m.data.items() if k != "named"}, m.sentence)
 
 
 def as_record(doc: Document, m: Mention) -> dict:
@@ -169,6 +188,8 @@ class Clause:
             return self.protesters(), None, None
         if t.code == "INTERCEPT":  # the attacker is actor1, the side that stopped it actor2
             return a1, self.doer([a for a in doers if a is not a1]) or self.target(a1), certainty
+        if t.code == "FOIL" and a1 is not None:  # `أحبطت القوات هجوما شنه X`: likewise, once X is named
+            return a1, self.doer([a for a in doers if a.data["name"] != a1.data["name"]]), certainty
         if a1 is None and self.passive:
             a1 = self.by_means(doers)
         elif a1 is None:
@@ -190,12 +211,41 @@ class Clause:
         if t.data.get("pos") == "noun" and a1 is not None and a1.start >= t.start:
             found = self.subject_before(others, victims=True)  # `دمرت دبابة للجيش في هجوم نفذته X`
         if self.passive and found is None:
-            found = self.subject_before(others, victims=True) or (
+            found = self.suffered(others) or (
                 self.t.data.get("pos") == "verb" and self.first_after(others, t.end, 2))
-        return (found or self.cued("target", others, anchor)
+        if t.code in DETAIN:  # who is held follows the verb; the dead of the crime charged are not them
+            return found or self.cued("target", others, anchor) or self.first_after(others, anchor, OBJECT_REACH)
+        return (found or self.cued("target", others, anchor) or self.hit_by(others)
                 or next((a for a in others if a.start in self.hurt and a.end <= t.start and inside(a, clause)), None)
                 or self.first_after(others, anchor, OBJECT_REACH)
-                or next((a for a in others if a.start in self.hurt and inside(a, clause)), None))
+                or next((a for a in others if a.start in self.hurt and inside(a, clause)), None)
+                or self.late_target(others))
+
+    def hit_by(self, actors: list[Mention]) -> Mention | None:
+        """`قتلت في 25 من الشهر، الناشطة العراقية بإطلاق نار`, `أصيب ثلاثة مدنيين بقصف`: a trigger glued to
+        `ب` is the means; the one a casualty verb before it says was hit is its target."""
+        t = self.t
+        if self.text[t.start - 1:t.start] != "ب" or self.text[t.start - 2:t.start - 1].isalnum() and \
+                self.text[t.start - 2:t.start - 1] != "و":
+            return None
+        kills = [m.end for m in self.doc.mentions if m.kind == "casualty" and self.ev.clause[0] <= m.start < t.start]
+        if not kills:
+            return None
+        return next((a for a in reversed(actors) if kills[0] <= a.start and a.end <= t.start
+                     and not a.data.get("prep") and a.data.get("kind") != "official"), None)
+
+    def late_target(self, actors: list[Mention]) -> Mention | None:
+        """`نفذت طائرات ... ضربة جوية ... استهدفت خلالها غرفة عمليات لداعش`: a targeting verb later in
+        the sentence names the target when nothing nearer did, unless another event's trigger or a
+        wall (`ردا على`) comes first."""
+        later = [e.trigger.start for e in self.doc.events if e.sentence == self.ev.sentence and e.trigger.start > self.t.end]
+        for s, e, r in self.cues:
+            if r != "target" or s < self.t.end or not self.text[s:e].startswith(LATE_TARGET):
+                continue
+            if any(x < s for x in later) or any(self.t.end <= w < s for w in self.walls):
+                return None
+            return next((a for a in actors if a.start >= e and self.words(e, a.start) <= REACH["target"]), None)
+        return None
 
     def victims(self) -> set[int]:
         """Starts of the actors a casualty word governs as its object (`قتل جندي تركي`, `مقتل 3
@@ -310,11 +360,19 @@ class Clause:
         marked = after is not None and (any(
             r == "target" and t.end <= s0 < after.start for s0, _e, r in self.cues)  # `على دورية`: the target
             or self.accusative(after))
+        if noun and t.code in PATIENT_NOUNS:  # `اغتيال اللواء ...`, `اعتقال قيادي`: the genitive is hit
+            after = None
         if after is not None and not marked and doer_like(after, genitive=noun) and self.words(
-                t.end, after.start) <= 2 and (t.code not in WEAPON_SUBJECT or noun):
+                t.end, after.start) <= 2 and (t.code not in WEAPON_SUBJECT or noun or self.bombers_of(after)):
             return after
         subject = self.subject_before(actors)
         return subject
+
+    def bombers_of(self, a: Mention) -> bool:
+        """`فجر انتحاريون من التنظيم أنفسهم`: a trigger that holds its fighters, then `من` and their group."""
+        fighters = any(h.payloads[0]["kind"] == "head" and h.payloads[0]["value"] == "armed"
+                       for h in actor_index().patterns.find(self.text, self.t.start, self.t.end))
+        return fighters and _WORD.findall(self.text, self.t.end, a.start) == ["من"]
 
     def accusative(self, a: Mention) -> bool:
         """An indefinite head in the accusative (`قياديا`, `موقعا`, `رتلا`): an object, not a subject."""
@@ -331,6 +389,25 @@ class Clause:
                 near = self.words(a.end, t.start) <= NOUN_SUBJECT_REACH
             if near and (victims or doer_like(a)):
                 return a
+        return None
+
+    def suffered(self, actors: list[Mention]) -> Mention | None:
+        """A passive's target: the subject of `تعرض` (`تعرضت قاعدة عين الأسد لهجوم`, `القاعدة تعرضت
+        لقصف`), not an actor further back (`أشار بيان مجموعة ... سوريا إلى تعرض المناطق لقصف`)."""
+        verb = None
+        for w in _WORD.finditer(self.text, self.ev.clause[0], self.t.start):
+            if w.group().lstrip("و").startswith(PASSIVE_VERBS):
+                verb = w
+        if verb is None:
+            return self.subject_before(actors, victims=True)
+        prev = _WORD.findall(self.text, max(0, verb.start() - 12), verb.start())
+        masdar = bool(prev) and prev[-1] in MASDAR_PREPS  # `إلى تعرض المناطق`: its subject follows
+        for a in reversed(actors):
+            if verb.end() <= a.start and a.end <= self.t.start:
+                return a
+            if not masdar and a.end <= verb.start() and a.start >= self.ev.clause[0] and self.words(
+                    a.end, verb.start()) <= PASSIVE_SUBJECT_GAP and not any(c in self.text[a.end:verb.start()] for c in "،,.:؛"):
+                return a  # `قاعدته في حقل العمر تعرضت`
         return None
 
     def first_after(self, actors: list[Mention], anchor: int, reach: int) -> Mention | None:
