@@ -24,6 +24,12 @@ CASES = Path(__file__).resolve().parents[1] / "data" / "actor_cases.tsv"
 FLOOR = 0.95
 
 
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    # every stage, also for a sentence extraction finds no event in: the roles are under test
+    return Pipeline.default(skip_quiet=False)
+
+
 def load_cases() -> list[dict[str, str]]:
     with CASES.open(encoding="utf-8") as fh:
         lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
