@@ -124,6 +124,14 @@ def test_a_pronoun_is_recorded_by_the_words_that_named_its_actor(pipeline: Pipel
     assert text[s:e] == ev.actor1["text"] != "بلاده"
 
 
+def test_the_villages_of_one_raid_share_its_attacker(pipeline: Pipeline) -> None:
+    text = ("شن الطيران الحربي الروسي غارات على قرى جبل الزاوية بريف إدلب، مخلفا ثلاثة قتلى في قرية كنصفرة، "
+            "وخمسة قتلى في قرية البارة، وقتيلين في بلدة احسم")
+    events = Pipeline.default()(text, published="2022-01-06").events
+    assert len(events) >= 2
+    assert all(ev.actor1 and ev.actor1["name"] == "Military Forces of Russia (2000-)" for ev in events)
+
+
 def test_an_unnamed_attacker_stays_none(pipeline: Pipeline) -> None:
     doc = pipeline("سقطت ثلاثة صواريخ على قاعدة عين الأسد غرب الأنبار", published="2022-01-06")
     ev = event_at(pipeline, doc, "سقطت")

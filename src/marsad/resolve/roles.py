@@ -85,10 +85,16 @@ class RoleStage:
         for m in doc.mentions:
             if m.kind == "actor" and m.code:
                 by_sentence.setdefault(m.sentence, []).append(m)
+        first: dict[tuple[int, int], tuple[Mention, str | None]] = {}  # trigger span -> its attacker
         for ev in doc.events:
             actors = sorted(by_sentence.get(ev.sentence, []), key=lambda m: m.start)
             a1, a2, certainty = Clause(doc, ev, actors).roles() if actors else (None, None, None)
             a1, a2 = named(a1), named(a2)
+            span = (ev.trigger.start, ev.trigger.end)
+            if a1 is None and span in first and (a2 is None or a2.data["name"] != first[span][0].data["name"]):
+                a1, certainty = first[span]  # `شن الطيران غارات ... ثلاثة شهداء بقرية ... وخمسة بقرية`: one raid's villages
+            elif a1 is not None:
+                first.setdefault(span, (a1, certainty))
             if a1 is not None:
                 ev.actor1 = as_record(doc, a1)
                 ev.link("actor1", a1)
