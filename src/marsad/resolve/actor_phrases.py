@@ -197,10 +197,13 @@ class Composer:
         return end
 
     def locative(self, h: Hit) -> bool:
-        """`في تركيا`, `بتركيا`, `شمال العراق`, `بشرق العراق`: a country as a place."""
+        """`في تركيا`, `بتركيا`, `شمال العراق`, `بشرق العراق`, `قرى الحواش والقاهرة`: a country (or a
+        capital's name) as a place."""
         prefix = self.text[h.word_start:h.start]
         if prefix.rstrip("ا").endswith(("ب", "ل")) and prefix not in ("ال", "وال"):
             return True
+        if prefix.startswith("و") and any(m.kind == "place" and 0 <= h.word_start - m.end <= 2 for m in self.doc.mentions):
+            return True  # `قرى الحواش والقاهرة`: one more place in a list of places
         words = _WORD.findall(self.text, max(0, h.word_start - 20), h.word_start)
         loc = self.idx.words["locative"]  # `بشرق العراق`, `وفي سوريا`: the word may carry a proclitic
         return bool(words) and (words[-1] in loc or words[-1][:1] in "وفبل" and words[-1][1:] in loc)

@@ -409,8 +409,9 @@ class Clause:
         prev = _WORD.findall(self.text, max(0, verb.start() - 12), verb.start())
         masdar = bool(prev) and prev[-1] in MASDAR_PREPS  # `إلى تعرض المناطق`: its subject follows
         for a in reversed(actors):
-            if verb.end() <= a.start and a.end <= self.t.start:
-                return a
+            if verb.end() <= a.start and a.end <= self.t.start and (
+                    not a.data.get("country_name") or self.words(verb.end(), a.start) == 0):
+                return a  # a country name deeper in (`تعرضت أماكن في قرى الحواش والقاهرة`) is a place
             if not masdar and a.end <= verb.start() and a.start >= self.ev.clause[0] and self.words(
                     a.end, verb.start()) <= PASSIVE_SUBJECT_GAP and not any(c in self.text[a.end:verb.start()] for c in "،,.:؛"):
                 return a  # `قاعدته في حقل العمر تعرضت`
