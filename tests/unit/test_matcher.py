@@ -48,3 +48,11 @@ def test_spans_are_on_the_folded_text():
     assert text[hit.start:hit.end] == "صواريخ"
     assert text[hit.word_start:hit.end] == "الصواريخ"
     assert hit.prefix_len == 2
+
+
+def test_a_row_of_its_own_beats_another_rows_generated_variant():
+    # `قتلا` is the accusative of `قتل` and also a dual verb with a row of its own
+    for rows in ([("قتل", "verb"), ("قتلا", "dual")], [("قتلا", "dual"), ("قتل", "verb")]):
+        m = LexiconMatcher(rows, tanween=True)
+        assert [h.payloads for h in m.find(fold("جنديان قتلا في القصف"))] == [("dual",)]
+    assert [h.payloads for h in LexiconMatcher([("قتل", "verb")], tanween=True).find("قتلا")] == [("verb",)]

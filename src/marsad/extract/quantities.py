@@ -68,6 +68,8 @@ def casualties(text: str, words: list[Mention], numbers: list[Mention], persons:
         p_before = _person_before(text, w, persons, numbers)
         if w.data.get("role") == "noun":  # `11 قتيلا`: the count comes first
             order = (before, after, p_after, p_before)
+        elif w.data.get("role") == "plural_verb":  # `إن جنديين من القوات الحكومية قتلا`
+            order = (after, _subject_count(text, w, usable), before, p_after, p_before)
         else:  # `مقتل 4`, `قتل جندي`, `شخصا لقي مصرعه`
             order = (after, p_after, before, p_before)
         found = next((m for m in order if m is not None), None)
@@ -118,6 +120,22 @@ def _numbers_around(text: str, w: Mention, numbers: list[Mention]) -> tuple[Ment
     after = next((n for n in numbers if n.start >= w.end and _close(text, w.end, n.start)), None)
     before = [n for n in numbers if n.end <= w.start and _close(text, n.end, w.start)]
     return after, (before[-1] if before else None)
+
+
+SUBJECT_WORDS = 8  # `25 مقاتلا على الأقل من الفصائل المسلحة ... قتلوا`
+
+
+def _subject_count(text: str, w: Mention, numbers: list[Mention]) -> Mention | None:
+    """The count a plural verb agrees with, as its subject some words before it (the order of
+    reported speech: `أن 25 مقاتلا من الفصائل قتلوا`); no punctuation between, except a comma
+    right before the verb (after a quoted name)."""
+    for n in numbers:  # the first count of the stretch heads the subject (`ثلاثة أطفال من عائلة واحدة`)
+        if n.end <= w.start and words_between(text, n.end, w.start) <= SUBJECT_WORDS:
+            gap = text[n.end:w.start].rstrip(" ،,\"'")
+            if not any(ch in gap for ch in ".،,؛:"):
+                # a count glued to و ends a list whose head lies further back: no figure
+                return None if text[n.start - 1:n.start] == "و" else n
+    return None
 
 
 def _close(text: str, a: int, b: int) -> bool:

@@ -99,10 +99,14 @@ class LexiconMatcher:
             if key:
                 table.setdefault(key, []).append(payload)
         self._automaton = ahocorasick.Automaton()
+        # every key as written first: a generated variant never shadows a row of its own
+        # (`قتلا` the dual verb is not `قتل` in the accusative)
+        for key, payloads in table.items():
+            plain = key.rstrip("*")
+            self._add(plain, (key, tuple(payloads), key.endswith("*"), False, len(plain)))
         for key, payloads in table.items():
             stem = key.endswith("*")
             plain = key.rstrip("*")
-            self._add(plain, (key, tuple(payloads), stem, False, len(plain)))
             if tanween and not stem and (acc := accusative(plain)) != plain:
                 self._add(acc, (key, tuple(payloads), stem, False, len(acc)))
             if tanween and (dfn := definite(plain)) != plain:
