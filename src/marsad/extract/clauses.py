@@ -23,11 +23,15 @@ BREAK_CUES = frozenset({"clause_break", "reply"})
 
 
 def clause_spans(text: str, start: int, end: int, cues: Iterable[Mention]) -> list[tuple[int, int]]:
-    """Split `text[start:end]` into clauses; a cue opens a new clause at its own start."""
+    """Split `text[start:end]` into clauses; a cue opens a new clause at the start of its word."""
     cuts = {start, end}
     for m in cues:
-        if m.code in BREAK_CUES and start < m.start < end:
-            cuts.add(m.start)
+        # a cue opens its clause where its word begins (`للرد`: the cue is `رد`, the word `للرد`)
+        at = m.start
+        while at > start and text[at - 1].isalnum():
+            at -= 1
+        if m.code in BREAK_CUES and start < at < end:
+            cuts.add(at)
     for m in _COMMA_AND.finditer(text, start, end):
         cuts.add(m.start())
     points = sorted(cuts)
