@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 
 from marsad.resources import ROOT, check_rows, load, manifest, read_tsv
 from marsad.text.normalize import fold
@@ -83,3 +84,14 @@ def test_countable_noun_duals_are_folded_and_unambiguous() -> None:
             assert dual and fold(dual) == dual, dual
             assert dual not in numbers and dual not in seen, dual
             seen.add(dual)
+
+
+# Tables matched by the Aho-Corasick lexicon matcher, in the word view of the text (every
+# character that is not a letter or digit a space): a key holding punctuation can never match.
+MATCHED = ("triggers", "weapons", "casualty_words", "cues", "place_phrases", "place_blocklist", "countable_nouns")
+
+
+@pytest.mark.parametrize("name", MATCHED)
+def test_matched_surfaces_are_letters_digits_and_spaces(name: str) -> None:
+    bad = [r["surface"] for r in load("ar", name) if regex.search(r"[^\p{L}\p{N} ]", r["surface"].rstrip("*"))]
+    assert not bad, bad
