@@ -167,7 +167,8 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
             continue  # `بعد الهجوم`: the attack already told
         nxt = triggers[i + 1].start if i + 1 < len(triggers) else None
         own = own_weapon(text, t, weapons, nxt)
-        if groups and not starts_clause(text, t) and not accompanies(text, t, cues) and joins(groups[-1], t, own):
+        if groups and not starts_clause(text, t) and not accompanies(text, t, cues) and \
+                not called_another(text, t, ms) and joins(groups[-1], t, own):
             g = groups[-1]
             g.triggers.append(t)
             g.weapon = g.weapon or own
@@ -179,6 +180,22 @@ def trigger_groups(text: str, ms: list[Mention], clause: tuple[int, int], *, hea
         end = word_start(text, groups[i + 1].triggers[0].start) if i + 1 < len(groups) else clause[1]
         g.span = (start, end)
     return groups
+
+
+def called_another(text: str, t: Mention, ms: list[Mention]) -> bool:
+    """An indefinite trigger called similar, new, second or other (`انفجار مماثل`، `هجوم آخر`،
+    `غارة ثانية`), by a word right after it or after its weapon: an incident not told before.
+    (`آخرون`, the others of a toll, is no such word.)"""
+    if t.data.get("definite") or text.startswith("ال", t.start):
+        return False
+    for c in ms:
+        if c.kind != "cue" or c.start < t.end or words_between(text, t.end, c.start) > 2:
+            continue
+        if c.code != "another" and not (c.code == "others" and text[c.start:c.end] in ("اخر", "اخري")):
+            continue
+        if not any(m.kind in ("trigger", "casualty", "number") and t.end <= m.start < c.start for m in ms):
+            return True
+    return False
 
 
 def accompanies(text: str, t: Mention, cues: list[Mention]) -> bool:
@@ -263,6 +280,8 @@ def build_event(doc: Document, lx: Lexicons, si: int, group: Group,
     sub = row["sub_event_type"]
     ev = Event(trigger=main, sentence=si, event_type=EVENT_TYPE_OF[sub], sub_event_type=sub,
                clause=group.span, weapon=weapon or "unknown", outcome=row.get("outcome") or "unknown")
+    if called_another(text, main, in_clause):
+        main.data["another"] = True  # `انفجار مماثل`: within-article fusion keeps it apart
     if any(t.code == "SUFFER" for t in group.triggers):
         main.data["voice"] = "passive"
     ev.link("trigger", main)

@@ -42,8 +42,9 @@ class WithinArticleFusion:
 
 
 def same_incident(a: Event, b: Event) -> bool:
-    if a.background != b.background:
-        return False
+    """Whether `b`, told after `a`, is the same incident."""
+    if a.background != b.background or b.trigger.data.get("another"):
+        return False  # `انفجار مماثل`, `هجوم آخر`: not the one told before
     if a.event_type != b.event_type:
         if disrupted_attack(a, b):
             # an attack and its interception: the same day, or told side by side
