@@ -191,7 +191,7 @@ def called_another(text: str, t: Mention, ms: list[Mention]) -> bool:
     for c in ms:
         if c.kind != "cue" or c.start < t.end or words_between(text, t.end, c.start) > 2:
             continue
-        if c.code != "another" and not (c.code == "others" and text[c.start:c.end] in ("اخر", "اخري")):
+        if c.code not in ("another", "another_one"):
             continue
         if not any(m.kind in ("trigger", "casualty", "number") and t.end <= m.start < c.start for m in ms):
             return True
@@ -376,10 +376,18 @@ def continue_toll(doc: Document, ev: Event, ms: list[Mention]) -> None:
         add_casualties(doc, ev, ms, fill_only=True)
 
 
+def one_person(text: str, m: Mention) -> bool:
+    """A word that names one person (`جندي`، `أحد`، `آخر` as in `وأصيب آخر`), or `آخرون`;
+    `الأحد` is Sunday."""
+    if m.kind != "cue" or m.code not in ("person", "one_of", "another_one", "others"):
+        return False  # `آخرون` (others, uncounted) is kept: it tells the toll has no figure
+    return not (m.data.get("definite") and text[m.start:m.end] in ("احد", "احدي"))
+
+
 def add_casualties(doc: Document, ev: Event, ms: list[Mention], *, fill_only: bool = False) -> None:
     text = doc.norm.text
     fig = casualties(text, [m for m in ms if m.kind == "casualty"], [m for m in ms if m.kind == "number"],
-                     [m for m in ms if m.kind == "cue" and m.code == "person"])
+                     [m for m in ms if one_person(text, m)])
     if fill_only:  # a later sentence only fills a figure the event lacks
         fig.killed = fig.killed if ev.fatalities is None else []
         fig.injured = fig.injured if ev.injuries is None else []

@@ -65,6 +65,8 @@ def casualties(text: str, words: list[Mention], numbers: list[Mention], persons:
         usable = [n for n in numbers if n.start not in taken and is_count(n) and not _crosses(n, w, others)]
         after, before = _numbers_around(text, w, usable)
         p_after = _person_after(text, w, persons)
+        if after is None and p_after is not None and p_after.code == "others":
+            continue  # `وأصيب آخرون`: others, with no figure
         p_before = _person_before(text, w, persons, numbers)
         if w.data.get("role") == "noun":  # `11 قتيلا`: the count comes first
             order = (before, after, p_after, p_before)

@@ -92,9 +92,11 @@ def disrupted_attack(a: Event, b: Event) -> bool:
 
 
 def own_tolls_apart(a: Event, b: Event) -> bool:
-    """Two tellings with their own death tolls at differently named places are two incidents
-    (a round-up: `3 قتلى في المزارة، و5 في أرنبة`), even inside one district."""
-    if a.fatalities is None or b.fatalities is None or a.fatalities == b.fatalities:
+    """Two tellings with their own tolls (dead or wounded) at differently named places are two
+    incidents (a round-up: `3 قتلى في المزارة، و5 في أرنبة`), even inside one district."""
+    differ = [x != y for x, y in ((a.fatalities, b.fatalities), (a.injuries, b.injuries))
+              if x is not None and y is not None]
+    if not any(differ):
         return False
     pa, pb = (a.location or {}).get("gazetteer_id"), (b.location or {}).get("gazetteer_id")
     return bool(pa and pb and pa != pb)
