@@ -72,3 +72,19 @@ def test_the_shelling_named_again_in_the_next_sentence_is_the_same_incident(unfu
     doc = unfused(text, id="t", published="2024-02-03")
     assert len(doc.events) == 2
     assert same_incident(*doc.events)
+
+
+def test_a_telling_that_names_another_governorate_does_not_move_the_incident():
+    from marsad.fuse.within import absorb
+
+    trigger = Mention("trigger", 0, 4, "STRIKE", {"pos": "noun"})
+    keep = Event(trigger=trigger, sentence=1, event_type="Explosions/Remote violence",
+                 sub_event_type="Air/drone strike", location=place("x:tabqa", 35.83, 38.54, precision=2, admin1="SY-RA"))
+    other = Event(trigger=trigger, sentence=2, event_type="Explosions/Remote violence",
+                  sub_event_type="Air/drone strike", location=place("x:aleppo", 36.2, 37.16, admin1="SY-HL"))
+    absorb(keep, other)
+    assert keep.location["gazetteer_id"] == "x:tabqa"
+    town = place("x:mansura", 35.82, 38.75, admin1="SY-RA")
+    absorb(keep, Event(trigger=trigger, sentence=3, event_type="Explosions/Remote violence",
+                       sub_event_type="Air/drone strike", location=town))
+    assert keep.location["gazetteer_id"] == "x:mansura"  # a town of the same governorate refines it

@@ -202,7 +202,7 @@ def absorb(keep: Event, other: Event) -> None:
         keep.weapon = other.weapon
         if keep.sub_event_type != "Disrupted weapons use":
             keep.event_type, keep.sub_event_type = other.event_type, other.sub_event_type
-    if _more_precise(other.location, keep.location):
+    if _more_precise(other.location, keep.location) and _within(other.location, keep.location):
         keep.location = other.location
     if (keep.time_precision or 9) > (other.time_precision or 9) or (
             keep.time_precision == other.time_precision and _date_rank(other) < _date_rank(keep)):
@@ -229,6 +229,14 @@ _DATE_CODES = {"absolute": 0, "weekday": 0, "relative": 1}
 def _date_rank(ev: Event) -> int:
     mentions = ev.links.get("date") or []
     return _DATE_CODES.get(mentions[0].code, 2) if mentions else 3
+
+
+def _within(a: dict | None, b: dict | None) -> bool:
+    """Whether place `a` may refine place `b`: no place yet, or the same governorate (a telling
+    that names where the rockets came from does not move the incident there)."""
+    if not a or not b:
+        return True
+    return a.get("iso3") == b.get("iso3") and (not b.get("admin1_code") or a.get("admin1_code") == b["admin1_code"])
 
 
 def _more_precise(a: dict | None, b: dict | None) -> bool:
