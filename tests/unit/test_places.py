@@ -229,3 +229,13 @@ def test_nationality_adjective_after_a_name_gives_its_country(places):
 
 def test_tanween_is_no_name(places):
     assert not places("ويبقى الماء دوماً عذباً").mentions_of("place")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("أعلنت قيادة عمليات سامراء مقتل خمسة مسلحين في قضاء الدور.", "قضاء الدور"),
+    ("قال محافظ كركوك إن عبوة ناسفة انفجرت في قضاء الحويجة.", "قضاء الحويجة"),
+    ("وأفادت مديرية شرطة الأنبار بانفجار عبوة قرب مدينة هيت.", "قرب مدينة هيت"),
+])
+def test_a_body_named_after_a_place_is_not_the_place(places, text, place):
+    doc = places(text)
+    assert [doc.original(m.start, m.end) for m in doc.mentions_of("place")] == [place]
