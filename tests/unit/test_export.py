@@ -129,3 +129,14 @@ def test_ingest_command_is_idempotent(tmp_path):
     assert "1 stored" in first.output and "1 failed" in first.output and first.exit_code == 1
     again = runner.invoke(app, ["ingest", str(src), "--db", db])
     assert "0 stored, 1 already there" in again.output
+
+
+def test_events_of_one_trigger_at_several_places_get_their_own_ids(pipeline):
+    from marsad.export.records import article_record
+
+    text = ("شنت الطائرات الحربية غارات على قرى جبل الزاوية جنوبي إدلب، مخلفة ثلاثة قتلى في قرية كفرنبل، "
+            "وخمسة قتلى في قرية كنسفرة.")
+    doc = pipeline(text, id="round-up", published="2024-02-03")
+    rec = article_record(doc, pipeline.fingerprint())
+    assert len(rec["events"]) >= 2
+    assert len({e["event_id"] for e in rec["events"]}) == len(rec["events"])

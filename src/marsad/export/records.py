@@ -15,10 +15,12 @@ def evidence_item(doc: Document, role: str, m: Mention) -> dict[str, Any]:
 
 
 def event_id(doc: Document, event: Event, fingerprint: str) -> str:
-    """Stable: the same article text, trigger and pipeline version give the same id."""
+    """Stable: the same article text, trigger, place and pipeline version give the same id (one
+    trigger may tell a strike on several towns: one event, and one id, per town)."""
     s, e = doc.span(event.trigger.start, event.trigger.end)
+    where = (event.location or {}).get("span") or ""
     text_hash = hashlib.sha256(doc.text.encode()).hexdigest()[:16]
-    raw = f"{doc.id}|{text_hash}|{s}:{e}|{event.sub_event_type}|{fingerprint}".encode()
+    raw = f"{doc.id}|{text_hash}|{s}:{e}|{where}|{event.sub_event_type}|{fingerprint}".encode()
     return "ev-" + hashlib.sha256(raw).hexdigest()[:16]
 
 

@@ -43,8 +43,10 @@ class WithinArticleFusion:
 
 def same_incident(a: Event, b: Event) -> bool:
     """Whether `b`, told after `a`, is the same incident."""
-    if a.background != b.background or b.trigger.data.get("another"):
-        return False  # `انفجار مماثل`, `هجوم آخر`: not the one told before
+    if a.background != b.background or b.trigger.data.get("another") or a.trigger is b.trigger:
+        # `انفجار مماثل`, `هجوم آخر`: not the one told before; one trigger's events were split
+        # on purpose (one per town of a list, one per toll of a round-up)
+        return False
     if a.event_type != b.event_type:
         if disrupted_attack(a, b):
             # an attack and its interception: the same day, or told side by side
