@@ -18,6 +18,7 @@ named. An attacker the text does not name stays None; civilians never attack.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -25,6 +26,8 @@ import regex
 from marsad.document import Document, Event, Mention
 from marsad.pipeline import register
 from marsad.resolve.actor_index import actor_index
+from marsad.resources import load
+from marsad.text.matcher import LexiconMatcher
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # How far (in words) a role cue reaches to the actor it names.
@@ -71,6 +74,16 @@ NOT_SUPPORT = frozenset({"من", "ل", "الذي", "التي", "الذين"})
 # Words before a reported clause's subject proper (`أن إحدى نقاطه`, `أن عددا من عناصره`).
 QUANTIFIERS = frozenset({"احدي", "احد", "بعض", "عدد", "عددا", "من", "جميع", "كل", "معظم"})
 _MARKS = regex.compile(r"\p{Mn}+")
+# A site target (`site_nouns.tsv`): how many words its phrase takes after the head (`مطار الضبعة العسكري`),
+# which class gives which dictionary row, the words before a head that make it no target (`نقل إلى
+# المستشفى`, `أطلقت من مطار`), and the words before it that place an explosion by it (`قرب مركز`).
+SITE_WORDS = 3
+SITE_TRIGGERS_NOT = frozenset({"CLASH", "PROTEST", "ARREST", "ABDUCT", "FOIL", "INTERCEPT", "BODY", "CAPTURE"})
+SITE_ROWS = {"civilian": ("civ",), "military": ("mil",), "police": ("pol", "mil")}
+NOT_SITE_TARGET = frozenset({"الي", "من", "حتي", "نحو", "باتجاه", "عن", "داخل"})
+NEAR_SITE = frozenset({"قرب", "بالقرب", "محيط", "امام", "قباله"})
+# Mention kinds that end a site phrase (`مشفى سراقب` takes a place; `مدرسة ثلاثة` no number).
+SITE_PHRASE_ENDS = frozenset({"number", "date", "casualty", "trigger", "weapon", "cue", "actor"})
 
 
 @dataclass
@@ -95,6 +108,8 @@ class RoleStage:
                 a1, certainty = first[span]  # `شن الطيران غارات ... ثلاثة شهداء بقرية ... وخمسة بقرية`: one raid's villages
             elif a1 is not None:
                 first.setdefault(span, (a1, certainty))
+            if a2 is None:  # `قصفت الطائرات مشفى أورينت`, `انفجار في سوق شعبي`: a site, held by civilians or a force
+                a2 = site_target(doc, ev, a1, actors)
             if a1 is not None:
                 ev.actor1 = as_record(doc, a1)
                 ev.link("actor1", a1)
@@ -104,6 +119,112 @@ class RoleStage:
                 ev.actor2 = as_record(doc, a2)
                 ev.link("actor2", a2)
         return doc
+
+
+@functools.cache
+def site_nouns(lang: str = "ar") -> LexiconMatcher:
+    """The site nouns (heads) and the words after them that class them (modifiers)."""
+    return LexiconMatcher((r["surface"], r) for r in load(lang, "site_nouns"))
+
+
+def site_target(doc: Document, ev: Event, a1: Mention | None, actors: list[Mention]) -> Mention | None:
+    """A target named by the site hit rather than by an armed group: the object of the trigger
+    (`استهدفت غارة مشفى أورينت الجراحي`, `هز انفجار مبنى نقابة المهندسين`), `على` + a site after a fall
+    or an explosion (`سقطت قذيفة على مدرسة`), `في` or `قرب` + a site after an explosion (`انفجار في سوق
+    شعبي`), the subject of `تعرض ... لـ` (`تعرض مطار الضبعة العسكري لقصف`). A civilian site gives the
+    civilians of the event's country, a military one the state's forces there (never the attacker's
+    own), a police one its police; a head the text does not class (`مواقع`, `مطار`) gives none."""
+    t, text = ev.trigger, doc.norm.text
+    if t.code in SITE_TRIGGERS_NOT:  # a clash's sides, a protest's, who is held: no site stands for them
+        return None
+    sent = doc.sentences[ev.sentence] if 0 <= ev.sentence < len(doc.sentences) else None
+    lo, hi = (sent.start, sent.end) if sent else ev.clause
+    heads = [h for h in site_nouns().find(text, lo, hi) if h.payloads[0]["role"] == "head"]
+    if not heads:
+        return None
+    country = (ev.location or {}).get("iso3") or next(
+        (a.data.get("country") for a in actors if a.data.get("kind") in ("civilians", "generic")), None) or next(
+        (m.data.get("iso3") for m in doc.mentions if m.kind == "place" and m.sentence == ev.sentence
+         and m.data.get("iso3")), None)
+    if not country:
+        return None
+    walls = [m.start for m in doc.mentions if m.kind == "cue" and m.code in ("attribution", "reply")
+             and lo <= m.start < hi]
+    anchor = a1.end if a1 is not None and a1.start >= t.start else t.end
+    passive = _passive_verb(text, ev.clause[0], t.start)
+    late = [e for s0, e, r in ((h.start, h.end, h.payloads[0]) for h in actor_index().roles.find(text, t.end, hi))
+            if r == "target" and text[s0:e].startswith(LATE_TARGET)]
+    explosion = t.code in WEAPON_SUBJECT
+    for h in heads:
+        if any(m.kind in ("actor", "weapon") and m.start <= h.start < m.end for m in doc.mentions):
+            continue  # `مقر الحزب الديمقراطي`: a site that names its holder is that actor's, and roles had it
+        prefix = text[h.word_start:h.start].replace("ال", "").lstrip("وف")
+        prev = _WORD.findall(text, max(lo, h.word_start - 30), h.word_start)
+        if prev and prev[-1] in NOT_SITE_TARGET and not (explosion and prev[-2:-1] and prev[-2] in NEAR_SITE):
+            continue
+        if prefix not in ("", "ب") or (prefix == "ب" and not explosion):
+            continue
+        if prev and (prev[-1] in NEAR_SITE or prev[-1] == "في") and not explosion:
+            continue  # `قتل في المستشفى`: where someone died, not what was hit
+        after = h.word_start >= anchor and _words(text, anchor, h.word_start) <= OBJECT_REACH and h.start < ev.clause[1]
+        if after and prefix == "ب" and _words(text, anchor, h.word_start) > 1:
+            after = False
+        later = any(e <= h.word_start and _words(text, e, h.word_start) <= REACH["target"] for e in late)
+        suffered = passive is not None and passive <= h.word_start and h.end <= t.start
+        if not (after or later or suffered) or any(min(anchor, h.word_start) <= w < h.word_start for w in walls):
+            continue
+        end, cls = _site_phrase(doc, h, hi)
+        row = None
+        for prefix_id in SITE_ROWS.get(cls, ()):
+            row = actor_index().rows.get(f"{prefix_id}-{country}")
+            if row is not None:
+                break
+        if row is None:
+            continue  # `سيارة مفخخة في سوق`: a head its phrase does not class says nothing; look further
+        if a1 is not None and (a1.code == row.id or a1.data.get("name") == row.name_on(doc.published)):
+            return None  # a force does not hit its own post: whose it is, the text does not say
+        start = h.start - 2 if text[h.word_start:h.start].endswith("ال") else h.start
+        data = {"name": row.name_on(doc.published), "inter": row.inter, "country": row.country,
+                "generic": row.kind in ("generic", "civilians"), "kind": row.kind, "site": True}
+        return Mention("actor", start, end, row.id, data, ev.sentence)
+    return None
+
+
+def _words(text: str, a: int, b: int) -> int:
+    return len(_WORD.findall(text, a, b)) if b > a else 0
+
+
+def _passive_verb(text: str, lo: int, hi: int) -> int | None:
+    """Where the subject of the last `تعرض` before the trigger may start (after the verb)."""
+    at = None
+    for w in _WORD.finditer(text, lo, hi):
+        if w.group().lstrip("و").startswith(PASSIVE_VERBS):
+            at = w.end()
+    return at
+
+
+def _site_phrase(doc: Document, h, hi: int) -> tuple[int, str]:
+    """The end of a site phrase (its head and up to SITE_WORDS words that complete it) and its class."""
+    text, idx = doc.norm.text, actor_index()
+    cls, end = h.payloads[0]["class"], h.end
+    stop = idx.words["stop"] | idx.words["locative"]
+    bounds = [(m.start, m.end) for m in doc.mentions if m.kind in SITE_PHRASE_ENDS and m.end > h.end]
+    for n, w in enumerate(_WORD.finditer(text, h.end, hi)):
+        gap = text[end:w.start()]
+        word = w.group()
+        if n >= SITE_WORDS or any(c in gap for c in "،,.:؛;()\n\"'«»-") or word in stop or word.isdigit():
+            break
+        if word[:1] in "بف" and word not in site_nouns().find(word) and not any(
+                hh.start == 0 and hh.end == len(word) for hh in site_nouns().find(word)) or word.startswith("و"):
+            break  # `بمدينة`, `وسط`: a place or a second phrase, not this one's genitive
+        mod = [x for x in site_nouns().find(word) if x.payloads[0]["role"] == "modifier" and x.end == len(word)]
+        if mod:  # `حاجزا عسكريا`, `مركزا للتدليك`: the word says what the site is
+            cls, end = mod[0].payloads[0]["class"], w.end()
+            continue
+        if any(s0 < w.end() and w.start() < e0 for s0, e0 in bounds):
+            break
+        end = w.end()
+    return end, cls
 
 
 def named(m: Mention | None) -> Mention | None:
