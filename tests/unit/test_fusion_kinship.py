@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from marsad.fuse.cross import (
     AIR_OR_FIRE,
+    CIVILIAN_TARGET,
     SWAPPED,
     EventView,
     actor_agreement,
@@ -148,3 +149,20 @@ def test_the_kinship_rules_still_group_by_complete_linkage():
              ev("d", "4", sub=AIR, weapon="airstrike", a1=USA)]
     groups = cluster(views).groups
     assert ["a", "b", "c"] in groups and ["d"] in groups
+
+
+# --- the dead of one strike: civilians to one side, fighters to the other ---------------------
+
+def test_civilians_or_fighters_as_the_target_of_one_strike_on_one_day():
+    civilians = ev("a", "1", sub=AIR, weapon="airstrike", a2="Civilians (Syria)")
+    fighters = ev("b", "2", sub=AIR, weapon="airstrike", a2="Islamic State (Iraq and Syria)")
+    m = match(civilians, fighters)
+    assert m.ok and m.rule.endswith(CIVILIAN_TARGET)
+    next_day = ev("c", "3", sub=AIR, weapon="airstrike", a2="Islamic State (Iraq and Syria)", day="2019-06-03")
+    assert match(civilians, next_day).rule == "actors differ"  # two days, two strikes
+    other_attacker = ev("d", "4", sub=AIR, weapon="airstrike", a1=USA, a2="Islamic State (Iraq and Syria)")
+    assert match(ev("e", "5", sub=AIR, weapon="airstrike", a1=ISRAEL, a2="Civilians (Syria)"),
+                 other_attacker).rule == "actors differ"
+    clash = dict(sub="Armed clash", event_type="Battles", weapon=None)
+    assert match(ev("f", "6", a2="Civilians (Syria)", **clash), ev("g", "7", a2=SYRIA, **clash)).rule \
+        == "actors differ"  # civilians in a clash are no fighters' other name

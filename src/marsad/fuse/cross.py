@@ -77,12 +77,14 @@ class Match:
     def cost(self) -> float:
         """Lower is a closer match; clustering joins the closest pairs first."""
         kinship = 0.0 if self.rule.startswith("same-type") else 0.5  # a merge across types weighs more
-        kinship += 0.25 * sum(w in self.rule for w in (AIR_OR_FIRE, SWAPPED))
+        kinship += 0.25 * sum(w in self.rule for w in (AIR_OR_FIRE, SWAPPED, CIVILIAN_TARGET))
         return (self.days or 0) + (self.km or 0.0) / NEAR_KM + kinship
 
 
 AIR_OR_FIRE = "air-or-fire"  # an air strike one outlet calls shelling or a missile attack
 SWAPPED = "sides swapped"  # one outlet's attacker is the other's target (a passive sentence read back)
+CIVILIAN_TARGET = "civilians or fighters"  # the dead of one strike counted as civilians by one side
+CIVILIANS = "Civilians"
 CLOSE = ("same place", "near")
 # cross-type kin that only one place and one day make one incident
 ONE_SPOT = ("clash-or-attack", "complex-attack")
@@ -119,7 +121,7 @@ def match(a: EventView, b: EventView) -> Match:
         # one day, an air raid and a rocket salvo are as often two incidents as one
         return Match(False, "weapons differ", days, dist)
     rule = " ".join(r for r in (type_rule, place_rule) if r)
-    extras = [x for x in (weapons, actors) if x in (AIR_OR_FIRE, SWAPPED)]
+    extras = [x for x in (weapons, actors) if x in (AIR_OR_FIRE, SWAPPED, CIVILIAN_TARGET)]
     return Match(True, rule + "".join(f", {x}" for x in extras), days, dist)
 
 
@@ -173,10 +175,12 @@ def compatible_actors(a: EventView, b: EventView) -> bool:
 
 
 def actor_agreement(a: EventView, b: EventView) -> str | None:
-    """'agree', SWAPPED or None (the sides named by both disagree).
+    """'agree', SWAPPED, CIVILIAN_TARGET or None (the sides named by both disagree).
 
     The sides may also be told the other way round (`استهدف الجيش` read as the army attacking,
-    or a clash, which has no first side) when a side named by both then agrees."""
+    or a clash, which has no first side) when a side named by both then agrees. The target of a
+    strike or bombing may be civilians to one outlet and fighters or a base to another (one side
+    counts the dead as civilians, the other as fighters): CIVILIAN_TARGET, on one day only."""
     a1, a2, b1, b2 = (actor_key(x) for x in (a.actor1, a.actor2, b.actor1, b.actor2))
 
     def agree(x: str | None, y: str | None) -> bool:
@@ -184,6 +188,9 @@ def actor_agreement(a: EventView, b: EventView) -> str | None:
 
     if agree(a1, b1) and agree(a2, b2):
         return "agree"
+    if agree(a1, b1) and CIVILIANS in (a2, b2) and REMOTE in (a.event_type, b.event_type) \
+            and day_gap(a.day, b.day) == 0:
+        return CIVILIAN_TARGET
     # swapped only when some side named by both then agrees: (Syria, -) and (US, -) are two attackers
     if agree(a1, b2) and agree(a2, b1) and ((a1 and a1 == b2) or (a2 and a2 == b1)):
         return SWAPPED
