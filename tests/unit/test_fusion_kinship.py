@@ -8,6 +8,7 @@ from __future__ import annotations
 from marsad.fuse.cross import (
     AIR_OR_FIRE,
     CIVILIAN_TARGET,
+    DISPUTED_ATTACKER,
     SWAPPED,
     EventView,
     actor_agreement,
@@ -166,3 +167,32 @@ def test_civilians_or_fighters_as_the_target_of_one_strike_on_one_day():
     clash = dict(sub="Armed clash", event_type="Battles", weapon=None)
     assert match(ev("f", "6", a2="Civilians (Syria)", **clash), ev("g", "7", a2=SYRIA, **clash)).rule \
         == "actors differ"  # civilians in a clash are no fighters' other name
+
+
+# --- outlets that blame different attackers ---------------------------------------------------
+
+def _with(view: EventView, **changes) -> EventView:
+    import dataclasses
+
+    return dataclasses.replace(view, **changes)
+
+
+def test_an_attacker_told_as_belief_or_claim_does_not_keep_two_tellings_apart():
+    told = ev("a", "1", a1=ISRAEL, a2=SYRIA)
+    believed = _with(ev("b", "2", a1=USA, a2=SYRIA), certainty="hedged")  # `يعتقد أنها أميركية`
+    assert actor_agreement(told, believed) == DISPUTED_ATTACKER
+    assert match(told, believed).ok
+    asserted = ev("c", "3", a1=USA, a2=SYRIA)
+    assert actor_agreement(told, asserted) is None  # both say so as fact, at a town: two attacks
+    assert actor_agreement(told, _with(ev("d", "4", a1=USA), certainty="hedged")) is None  # no target named
+
+
+def test_two_attackers_blamed_for_one_base_on_one_day_are_one_incident_told_twice():
+    base = dict(gid="x:ain-asad", place="Ain al-Asad airbase", admin1="IQ-AN")
+    one = ev("a", "1", a1=ISRAEL, a2=SYRIA, **base)
+    other = ev("b", "2", a1=USA, a2=SYRIA, **base)
+    assert actor_agreement(one, other) == DISPUTED_ATTACKER
+    assert actor_agreement(one, _with(other, day="2019-06-03")) is None  # another day: another strike
+    assert actor_agreement(one, _with(other, actor2=None)) == DISPUTED_ATTACKER  # the base says whose
+    town = ev("c", "3", a1=USA, a2=SYRIA)
+    assert actor_agreement(ev("d", "4", a1=ISRAEL, a2=SYRIA), town) is None  # a town is no base

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.resolve.gazetteer import km
+from marsad.resolve.gazetteer import SITE_KINDS, kind_of, km
 
 MAX_DAYS = 1
 NEAR_KM = 10.0  # two towns this close may be the same incident told with different places
@@ -62,6 +62,7 @@ class EventView:
     gazetteer_id: str | None = None
     place: str | None = None  # the gazetteer's (English) names of the place and of its governorate
     admin1: str | None = None
+    certainty: str | None = None  # asserted, claimed, hedged: a hedged telling's attacker is disputed
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,7 @@ def match(a: EventView, b: EventView) -> Match:
         # one day, an air raid and a rocket salvo are as often two incidents as one
         return Match(False, "weapons differ", days, dist)
     rule = " ".join(r for r in (type_rule, place_rule) if r)
-    extras = [x for x in (weapons, actors) if x in (AIR_OR_FIRE, SWAPPED, CIVILIAN_TARGET)]
+    extras = [x for x in (weapons, actors) if x in (AIR_OR_FIRE, SWAPPED, CIVILIAN_TARGET, DISPUTED_ATTACKER)]
     return Match(True, rule + "".join(f", {x}" for x in extras), days, dist)
 
 
@@ -168,6 +169,17 @@ def weapon_kinship(a: str | None, b: str | None) -> str | None:
     return AIR_OR_FIRE if "airstrike" in (a, b) and {fa, fb} == {"air", "fire"} else None
 
 
+DISPUTED = frozenset({"hedged", "claimed"})
+DISPUTED_ATTACKER = "attacker disputed"
+
+
+def one_site_one_day(a: EventView, b: EventView) -> bool:
+    """Both told at one named site (a base, an airport) on one day: two attackers striking one
+    base that day are rarer than two outlets blaming different ones."""
+    return bool(a.gazetteer_id) and a.gazetteer_id == b.gazetteer_id and kind_of(a.gazetteer_id) in SITE_KINDS \
+        and day_gap(a.day, b.day) == 0
+
+
 def compatible_actors(a: EventView, b: EventView) -> bool:
     """Sides named by both must agree (a state's army and police are one side; an unidentified
     group agrees with anyone); one telling may name a side the other leaves out."""
@@ -175,7 +187,8 @@ def compatible_actors(a: EventView, b: EventView) -> bool:
 
 
 def actor_agreement(a: EventView, b: EventView) -> str | None:
-    """'agree', SWAPPED, CIVILIAN_TARGET or None (the sides named by both disagree).
+    """'agree', SWAPPED, CIVILIAN_TARGET, DISPUTED_ATTACKER or None (the sides named by both
+    disagree).
 
     The sides may also be told the other way round (`استهدف الجيش` read as the army attacking,
     or a clash, which has no first side) when a side named by both then agrees. The target of a
@@ -194,6 +207,11 @@ def actor_agreement(a: EventView, b: EventView) -> str | None:
     # swapped only when some side named by both then agrees: (Syria, -) and (US, -) are two attackers
     if agree(a1, b2) and agree(a2, b1) and ((a1 and a1 == b2) or (a2 and a2 == b1)):
         return SWAPPED
+    # outlets blame different attackers for one strike (`صواريخ يعتقد أنها أميركية`, `تتهمان
+    # إسرائيل`): an attacker told as belief or claim does not keep two tellings apart
+    if a1 != b1 and (a2 and a2 == b2 and DISPUTED & {a.certainty, b.certainty}
+                     or agree(a2, b2) and one_site_one_day(a, b)):
+        return DISPUTED_ATTACKER  # the target agrees (named by both, unless at one base)
     return None
 
 
@@ -310,6 +328,7 @@ def view_of(event_id: str, article: str, source: str | None, published: str | No
         admin1_code=loc.get("admin1_code"), iso3=loc.get("iso3"),
         actor1=(rec.get("actor1") or {}).get("name"), actor2=(rec.get("actor2") or {}).get("name"),
         gazetteer_id=loc.get("gazetteer_id"), place=loc.get("name"), admin1=loc.get("admin1"),
+        certainty=rec.get("certainty"),
     )
 
 

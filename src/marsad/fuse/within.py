@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from marsad.document import Document, Event
 from marsad.pipeline import register
-from marsad.resolve.gazetteer import gazetteer, km
+from marsad.resolve.gazetteer import kind_of, km
 
 REGION_KM = 50.0
 NEAR_KM = 15.0  # two tellings of one incident name places this close (a base and its town)
@@ -178,9 +178,7 @@ SETTLEMENTS = frozenset({"locality", "neighbourhood", "city", "village", "admin3
 def settlement(place: dict) -> bool:
     """Whether the place is a town, village or quarter (not a base, field or crossing: those are
     told beside the town they lie by, `قاعدة ... قرب بلدة ...`)."""
-    gz = gazetteer()
-    i = gz.by_id.get(place.get("gazetteer_id") or "")
-    return i is not None and gz.places[i].kind in SETTLEMENTS
+    return kind_of(place.get("gazetteer_id")) in SETTLEMENTS
 
 
 def absorb(keep: Event, other: Event) -> None:

@@ -170,6 +170,18 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(curated_places(admin1_names, iso2) + places, blocked, everywhere, never)
 
 
+# Named sites: a base, an airport, a field, a crossing (not a town, a district or a region).
+SITE_KINDS = frozenset({"base", "oil_field", "gas_field", "refinery", "airport", "crossing", "dam", "camp",
+                        "prison", "bridge", "site"})
+
+
+def kind_of(gazetteer_id: str | None) -> str | None:
+    """The kind of a gazetteer entry (locality, base, admin1 ...), None for an unknown id."""
+    gz = gazetteer()
+    i = gz.by_id.get(gazetteer_id or "")
+    return gz.places[i].kind if i is not None else None
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km.
 
