@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from marsad.document import Document, Event, Mention
 from marsad.pipeline import register
 from marsad.resolve.gazetteer import Gazetteer, Place, gazetteer
@@ -83,6 +85,7 @@ class PlacesStage:
                 continue
             doc.mentions.append(self._mention(doc, g, r, p, sentence[i]))
         mark_appositions(text, doc.mentions_of("place"))
+        mark_origins(text, doc.mentions_of("place"))
         return doc
 
     @staticmethod
@@ -95,9 +98,21 @@ class PlacesStage:
             "qualifiers": [q[0] for q in r.quals], "head": r.head or None, "direction": r.post or
             next((v for k, v, _ in r.quals if k == "dir"), None),
             "name_span": (r.hit.start, r.hit.end),
+            # `أطلق من صعدة باتجاه جازان`: where it came from, not where it struck
+            "origin": any(k == "prep" and v == "from" for k, v, _ in r.quals),
             "candidates": [g.places[i].id for i in g.candidates(r.hit.key, headed=True)][:8],
         }
         return Mention("place", r.start, r.end, p.id, data, sentence)
+
+
+BRACKETED = regex.compile(r"[ ]*[(\[][ ]*")
+
+
+def mark_origins(text: str, ms: list[Mention]) -> None:
+    """`من داخل الأراضي اليمنية (محافظة صعدة)`: a place in brackets after an origin is one too."""
+    for a, b in zip(ms, ms[1:], strict=False):
+        if a.data.get("origin") and a.sentence == b.sentence and BRACKETED.fullmatch(text[a.end:b.start]):
+            b.data["origin"] = True
 
 
 def mark_appositions(text: str, ms: list[Mention]) -> None:
@@ -156,16 +171,20 @@ def place_of(doc: Document, ev: Event, places: list[Mention]) -> Mention | None:
 
 
 def _own_place(ev: Event, located: list[Mention]) -> Mention | None:
+    """The clause's place, else the sentence's, else a sentence's before; a place named only as
+    an origin (`من صعدة`) is kept for when no scope names another."""
     lo, hi = ev.clause
-    if hi > lo:
-        pick = _most_specific([m for m in located if lo <= m.start < hi], ev.trigger.start)
-        if pick is not None:
+    scopes = [[m for m in located if lo <= m.start < hi]] if hi > lo else []
+    scopes += [[m for m in located if m.sentence == ev.sentence - back] for back in range(LOOKBACK + 1)]
+    # only what is fired comes from somewhere: a man abducted `من منزله في ...` was taken there
+    fired = ev.event_type == "Explosions/Remote violence" or ev.sub_event_type == "Disrupted weapons use"
+    origin = None
+    for scope in scopes:
+        pick = _most_specific(scope, ev.trigger.start, fired)
+        if pick is not None and not (fired and pick.data.get("origin")):
             return pick
-    for back in range(LOOKBACK + 1):
-        pick = _most_specific([m for m in located if m.sentence == ev.sentence - back], ev.trigger.start)
-        if pick is not None:
-            return pick
-    return None
+        origin = origin or pick
+    return origin
 
 
 def _within(country: Mention, ev: Event, located: list[Mention]) -> Mention | None:
@@ -177,12 +196,13 @@ def _within(country: Mention, ev: Event, located: list[Mention]) -> Mention | No
     return min(inside, key=lambda m: (abs(m.sentence - ev.sentence), m.data["precision"]))
 
 
-def _most_specific(ms: list[Mention], anchor: int) -> Mention | None:
-    """Named site before town before district before region; a direction off a town
-    (`شمالي حلب`) is vaguer than `قرب بلدة اعزاز`; then the closest to the trigger."""
+def _most_specific(ms: list[Mention], anchor: int, fired: bool = False) -> Mention | None:
+    """For what was fired, any place before one named as its origin (`من صعدة`); then named site
+    before town before district before region; a direction off a town (`شمالي حلب`) is vaguer
+    than `قرب بلدة اعزاز`; then the closest to the trigger."""
     if not ms:
         return None
-    return min(ms, key=lambda m: (m.data["base_precision"], not m.data["cue"], _vague(m),
+    return min(ms, key=lambda m: (fired and m.data.get("origin", False), m.data["base_precision"], not m.data["cue"], _vague(m),
                                   SPECIFIC.get(m.data["kind"], 1), m.data["precision"], abs(m.start - anchor)))
 
 
