@@ -196,3 +196,11 @@ def test_two_attackers_blamed_for_one_base_on_one_day_are_one_incident_told_twic
     assert actor_agreement(one, _with(other, actor2=None)) == DISPUTED_ATTACKER  # the base says whose
     town = ev("c", "3", a1=USA, a2=SYRIA)
     assert actor_agreement(ev("d", "4", a1=ISRAEL, a2=SYRIA), town) is None  # a town is no base
+
+
+def test_a_disputed_attacker_weighs_more_than_agreement_so_agreeing_tellings_join_first():
+    base = dict(gid="x:ain-asad", place="Ain al-Asad airbase", admin1="IQ-AN")
+    told = ev("a", "1", a1=USA, a2=SYRIA, **base)
+    agreeing = match(told, ev("b", "2", a1=USA, a2=SYRIA, **base))
+    disputed = match(told, ev("c", "3", a1=ISRAEL, a2=SYRIA, **base))
+    assert agreeing.ok and disputed.ok and agreeing.cost < disputed.cost

@@ -78,7 +78,7 @@ class Match:
     def cost(self) -> float:
         """Lower is a closer match; clustering joins the closest pairs first."""
         kinship = 0.0 if self.rule.startswith("same-type") else 0.5  # a merge across types weighs more
-        kinship += 0.25 * sum(w in self.rule for w in (AIR_OR_FIRE, SWAPPED, CIVILIAN_TARGET))
+        kinship += 0.25 * sum(w in self.rule for w in (AIR_OR_FIRE, SWAPPED, CIVILIAN_TARGET, DISPUTED_ATTACKER))
         return (self.days or 0) + (self.km or 0.0) / NEAR_KM + kinship
 
 
