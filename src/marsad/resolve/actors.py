@@ -18,6 +18,8 @@ Three sources, in this order of trust:
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections import Counter
 from dataclasses import dataclass
 
@@ -56,7 +58,7 @@ def recognize(doc: Document, idx: ActorIndex) -> list[Mention]:
     """Actor mentions of a document, left to right, with folded offsets."""
     text, day = doc.norm.text, doc.published
     hits = idx.aliases.find(text)
-    found = [h for h in hits if idx.rows[h.payloads[0]].valid_on(day)]
+    found = stand_ins([h for h in hits if idx.rows[h.payloads[0]].valid_on(day)], idx)
     licence = licensed(text, found, idx)
     taken = [(h.word_start, h.end) for h in hits if not idx.rows[h.payloads[0]].ambiguous
              or h.payloads[0] in licence]
@@ -66,6 +68,22 @@ def recognize(doc: Document, idx: ActorIndex) -> list[Mention]:
     out.sort(key=lambda m: m.start)
     resolve_references(out, idx, doc)
     return [m for m in out if m.code]
+
+
+def stand_ins(hits: list[Hit], idx: ActorIndex) -> list[Hit]:
+    """A bare ambiguous word (`التحالف`) stands for the actor the article names in full with it
+    (`التحالف العربي`, the Saudi-led coalition in Yemen), when the article never names the word's
+    own actor in full: the word is short for the one the article is about."""
+    sure = {idx.rows[h.payloads[0]].name: h for h in hits if not idx.rows[h.payloads[0]].ambiguous}
+    out = []
+    for h in hits:
+        row = idx.rows[h.payloads[0]]
+        if row.ambiguous and row.name not in sure:
+            full = next((f for f in sure.values() if f.key.startswith(h.key + " ")), None)
+            if full is not None:
+                h = dataclasses.replace(h, payloads=full.payloads)
+        out.append(h)
+    return out
 
 
 def licensed(text: str, hits: list[Hit], idx: ActorIndex) -> set[str]:
