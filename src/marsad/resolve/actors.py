@@ -19,7 +19,6 @@ Three sources, in this order of trust:
 from __future__ import annotations
 
 import dataclasses
-
 from collections import Counter
 from dataclasses import dataclass
 
