@@ -204,3 +204,17 @@ def test_a_disputed_attacker_weighs_more_than_agreement_so_agreeing_tellings_joi
     agreeing = match(told, ev("b", "2", a1=USA, a2=SYRIA, **base))
     disputed = match(told, ev("c", "3", a1=ISRAEL, a2=SYRIA, **base))
     assert agreeing.ok and disputed.ok and agreeing.cost < disputed.cost
+
+
+def test_the_groups_do_not_hang_on_the_event_ids():
+    base = dict(gid="x:ain-asad", place="Ain al-Asad airbase", admin1="IQ-AN")
+    # b and c, two events of one article, match a equally well: the one told first joins, whatever
+    # the ids (which carry the pipeline's fingerprint) say
+    views = [ev("a", "1", a1=USA, a2=SYRIA, **base), _with(ev("b", "2", a1=USA, **base), at=50),
+             _with(ev("c", "2", a1=USA, a2=SYRIA, **base), at=10)]
+    renamed = [_with(v, event_id="z" + v.event_id) if v.event_id == "b" else v for v in views]
+
+    def members(groups, strip=""):
+        return sorted(sorted(i.lstrip(strip) for i in g) for g in groups)
+
+    assert members(cluster(views).groups) == members(cluster(renamed).groups, "z") == [["a", "c"], ["b"]]

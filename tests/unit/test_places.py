@@ -239,3 +239,12 @@ def test_tanween_is_no_name(places):
 def test_a_body_named_after_a_place_is_not_the_place(places, text, place):
     doc = places(text)
     assert [doc.original(m.start, m.end) for m in doc.mentions_of("place")] == [place]
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_the_events_place(pipeline):
+    text = "دبي، الإمارات العربية المتحدة (CNN) -- قتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبل في ريف إدلب."
+    doc = pipeline(text, published="2024-02-03")
+    assert [e.location["admin1_code"] for e in doc.events] == ["SY-ID"]
+    assert all(m.data.get("dateline") for m in doc.mentions_of("place") if m.data["iso3"] == "ARE")
+    lone = pipeline("دبي، الإمارات العربية المتحدة (CNN) -- سقط صاروخ على المدينة.", published="2024-02-03")
+    assert all(e.location is None or e.location["iso3"] != "ARE" for e in lone.events)

@@ -63,6 +63,7 @@ class EventView:
     place: str | None = None  # the gazetteer's (English) names of the place and of its governorate
     admin1: str | None = None
     certainty: str | None = None  # asserted, claimed, hedged: a hedged telling's attacker is disputed
+    at: int = 0  # where the event's trigger stands in its article (orders ties without the event id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +295,10 @@ def cluster(views: Iterable[EventView]) -> Clustering:
             m = match(a, b)
             if m.ok:
                 pairs.append((m.cost, a.event_id, b.event_id, m))
-    pairs.sort(key=lambda p: (p[0], p[1], p[2]))
+    # ties go by the articles' content hashes and the events' places in them, not by the event ids
+    # (which carry the pipeline's fingerprint): a lexicon change should not reshuffle the joins
+    place = {v.event_id: (v.article, v.at, v.gazetteer_id or "", v.sub_event_type) for v in vs}
+    pairs.sort(key=lambda p: (p[0], place[p[1]], place[p[2]], p[1], p[2]))
     by_id = {v.event_id: v for v in vs}
     group_of: dict[str, list[str]] = {v.event_id: [v.event_id] for v in vs}
     links: list[tuple[str, str, Match]] = []
@@ -329,6 +333,7 @@ def view_of(event_id: str, article: str, source: str | None, published: str | No
         actor1=(rec.get("actor1") or {}).get("name"), actor2=(rec.get("actor2") or {}).get("name"),
         gazetteer_id=loc.get("gazetteer_id"), place=loc.get("name"), admin1=loc.get("admin1"),
         certainty=rec.get("certainty"),
+        at=next((e["span"][0] for e in rec.get("evidence") or [] if e.get("role") == "trigger"), 0),
     )
 
 

@@ -19,6 +19,7 @@ right after an attack verb (`قصفت تل رفعت`) counts as located, as one 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from marsad.resolve.place_phrases import (
     read_context,
     tanween,
 )
+from marsad.resources import load
 
 
 @dataclass
@@ -86,6 +88,10 @@ class PlacesStage:
             doc.mentions.append(self._mention(doc, g, r, p, sentence[i]))
         mark_appositions(text, doc.mentions_of("place"))
         mark_origins(text, doc.mentions_of("place"))
+        filed = dateline_end(text)
+        for m in doc.mentions_of("place"):
+            if m.end <= filed:
+                m.data["dateline"] = True  # where the story was filed: no event's place
         return doc
 
     @staticmethod
@@ -106,6 +112,18 @@ class PlacesStage:
 
 
 BRACKETED = regex.compile(r"[ ]*[(\[][ ]*")
+
+
+@functools.cache
+def _dateline() -> regex.Pattern[str]:
+    names = "|".join(regex.escape(r["surface"]) for r in load("ar", "dateline_agencies"))
+    return regex.compile(rf"\A\s*[^\n(]{{0,80}}\(\s*(?:{names})\s*\)[\s-]*")
+
+
+def dateline_end(text: str) -> int:
+    """Where an article's dateline ends (`دبي، الإمارات العربية المتحدة (CNN) --`), else 0."""
+    m = _dateline().match(text)
+    return m.end() if m else 0
 
 
 def mark_origins(text: str, ms: list[Mention]) -> None:
@@ -162,6 +180,7 @@ class ResolvePlacesStage:
 def place_of(doc: Document, ev: Event, places: list[Mention]) -> Mention | None:
     """The event's place: the most specific one of its clause, else its sentence, else the
     nearest sentence before it (same paragraph first), else the article's main place."""
+    places = [m for m in places if not m.data.get("dateline")]
     located = [m for m in places if (m.data["cue"] or m.data["precision"] < 3) and not m.data.get("apposition")]
     pick = _own_place(ev, located)
     if pick is not None and pick.data["kind"] == "country":
