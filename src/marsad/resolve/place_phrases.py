@@ -96,8 +96,11 @@ def read_context(text: str, hits: list[Hit], ph: Phrases, curated: frozenset[str
                     named_head=ph.role.get(h.key.split(" ")[0], ("",))[0] == "head" or h.key in curated)
         cur = h.word_start
         for _ in range(MAX_CHAIN):
-            q = by_end.get(cur - 1)
-            if q is None or text[cur - 1] != " " or ph.role[q.key][0] in ("postdir", "nation"):
+            gap = cur
+            while gap > 0 and text[gap - 1] in " (":  # `مدينة (جازان)`, `من (محافظة صعدة)`
+                gap -= 1
+            q = by_end.get(gap)
+            if q is None or gap == cur or ph.role[q.key][0] in ("postdir", "nation"):
                 break
             role, value = ph.role[q.key]
             r.quals.insert(0, (role, value, q.start if role != "prep" else q.word_start))

@@ -195,6 +195,9 @@ def _own_place(ev: Event, located: list[Mention]) -> Mention | None:
     lo, hi = ev.clause
     scopes = [[m for m in located if lo <= m.start < hi]] if hi > lo else []
     scopes += [[m for m in located if m.sentence == ev.sentence - back] for back in range(LOOKBACK + 1)]
+    # a lead that names no place is placed by the sentence after it (`... قتل في ضربة جوية.` then
+    # `شن الجيش غارة في ولاية كونار ...`), before the article's most named place is taken
+    scopes += [[m for m in located if m.sentence == ev.sentence + 1]]
     # only what is fired comes from somewhere: a man abducted `من منزله في ...` was taken there
     fired = ev.event_type == "Explosions/Remote violence" or ev.sub_event_type == "Disrupted weapons use"
     origin = None
