@@ -24,7 +24,7 @@ from marsad.taxonomy import EVENT_TYPE_OF
 
 # Which trigger names the incident when several share a clause (first wins).
 PRIORITY = ("INTERCEPT", "FOIL", "ASSASSINATE", "ARREST", "ABDUCT", "STRIKE", "EXPLODE", "SHELL",
-            "CLASH", "EXECUTE", "SHOOT", "BODY", "STORM", "FIRE", "FALL", "ATTACK", "TARGET", "RESPOND", "SUFFER",
+            "CLASH", "EXECUTE", "SHOOT", "STAB", "BODY", "STORM", "FIRE", "FALL", "ATTACK", "TARGET", "RESPOND", "SUFFER",
             "CAPTURE", "PROTEST", "LOOT")
 # Triggers that name no kind of attack of their own: they join the trigger beside them, and
 # the weapon decides the type.
