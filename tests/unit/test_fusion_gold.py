@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "fusion_gold" / "incidents.json"
-# measured 2026-11-23: precision 0.982, recall 0.824 (0.847 before a lead took its place from the next
+# measured 2026-11-23: precision 0.982, recall 0.832 (0.847 before a lead took its place from the next
 # sentence; clustering order moves two or three pairs either way)
 # (extracted pairs; 0.718 before the disputed-attacker rule, 0.626 before the kinship rules); with
 # --context 0.976 / 0.634
