@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from marsad.document import Document, Event, Mention
 from marsad.extract import modality
-from marsad.extract.clauses import clause_spans, inside, words_between
+from marsad.extract.clauses import clause_spans, inside, word_start, words_between
 from marsad.extract.lexicons import Lexicons, compiled
 from marsad.extract.quantities import MAX_TOLL, casualties, munitions
 from marsad.pipeline import register
@@ -229,12 +229,6 @@ def attack_weapons(ms: list[Mention]) -> list[Mention]:
     return [m for m in ms if m.kind == "weapon" and m.code != "interceptor"]
 
 
-def word_start(text: str, pos: int) -> int:
-    while pos > 0 and text[pos - 1].isalnum():
-        pos -= 1
-    return pos
-
-
 def starts_clause(text: str, t: Mention) -> bool:
     """A verb glued to the conjunction و (`وتعرضت`, `وقصفت`) opens a new clause."""
     return t.data.get("pos") == "verb" and word_start(text, t.start) == t.start - 1 and text[t.start - 1] == "و"
@@ -376,18 +370,18 @@ def continue_toll(doc: Document, ev: Event, ms: list[Mention]) -> None:
         add_casualties(doc, ev, ms, fill_only=True)
 
 
-def one_person(text: str, m: Mention) -> bool:
+def one_person(m: Mention) -> bool:
     """A word that names one person (`جندي`، `أحد`، `آخر` as in `وأصيب آخر`), or `آخرون`;
     `الأحد` is Sunday."""
     if m.kind != "cue" or m.code not in ("person", "one_of", "another_one", "others"):
         return False  # `آخرون` (others, uncounted) is kept: it tells the toll has no figure
-    return not (m.data.get("definite") and text[m.start:m.end] in ("احد", "احدي"))
+    return not (m.code == "one_of" and m.data.get("definite"))
 
 
 def add_casualties(doc: Document, ev: Event, ms: list[Mention], *, fill_only: bool = False) -> None:
     text = doc.norm.text
     fig = casualties(text, [m for m in ms if m.kind == "casualty"], [m for m in ms if m.kind == "number"],
-                     [m for m in ms if one_person(text, m)])
+                     [m for m in ms if one_person(m)])
     if fill_only:  # a later sentence only fills a figure the event lacks
         fig.killed = fig.killed if ev.fatalities is None else []
         fig.injured = fig.injured if ev.injuries is None else []

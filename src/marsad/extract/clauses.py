@@ -27,15 +27,20 @@ def clause_spans(text: str, start: int, end: int, cues: Iterable[Mention]) -> li
     cuts = {start, end}
     for m in cues:
         # a cue opens its clause where its word begins (`للرد`: the cue is `رد`, the word `للرد`)
-        at = m.start
-        while at > start and text[at - 1].isalnum():
-            at -= 1
+        at = word_start(text, m.start)
         if m.code in BREAK_CUES and start < at < end:
             cuts.add(at)
     for m in _COMMA_AND.finditer(text, start, end):
         cuts.add(m.start())
     points = sorted(cuts)
     return [(a, b) for a, b in zip(points, points[1:], strict=False) if text[a:b].strip(" ،,")]
+
+
+def word_start(text: str, pos: int) -> int:
+    """Where the word holding `pos` begins (a lexicon hit starts after its proclitics)."""
+    while pos > 0 and text[pos - 1].isalnum():
+        pos -= 1
+    return pos
 
 
 def words_between(text: str, a: int, b: int) -> int:

@@ -14,7 +14,7 @@ import datetime as dt
 import regex
 
 from marsad.document import Document, Event, Mention
-from marsad.extract.clauses import words_between
+from marsad.extract.clauses import word_start, words_between
 
 # A past-perfect frame (وكان ... قد، وكانت) recalls an earlier incident.
 _PLUPERFECT = regex.compile(r"\W*(?:و)?(?:كان|كانت)\b")
@@ -32,7 +32,7 @@ def is_not_event(text: str, triggers: list[Mention], clause: tuple[int, int],
         if c.start >= first or c.start < sentence[0]:
             continue
         in_clause = c.start >= clause[0]
-        gap = words_between(text, c.end, _word_start(text, first))  # `ال` of the trigger is no word
+        gap = words_between(text, c.end, word_start(text, first))  # `ال` of the trigger is no word
         if c.code in ("threat", "future") and (in_clause or gap <= 6):
             return True
         if c.code == "denial" and in_clause:
@@ -51,7 +51,7 @@ def is_statistic(text: str, triggers: list[Mention], cues: list[Mention], number
     """A tally (`43 هجوما منذ ...`, `عدد الهجمات`, `في هجمات ... منذ التصعيد`) is no incident."""
     for t in triggers:  # `هذه الغارات`: the strikes told already, summed up
         if t.data.get("number") == "pl" and any(
-                c.code == "demonstrative" and c.end <= t.start and words_between(text, c.end, _word_start(text, t.start)) == 0
+                c.code == "demonstrative" and c.end <= t.start and words_between(text, c.end, word_start(text, t.start)) == 0
                 for c in cues):
             return True
     for t in triggers:  # `عشرات الغارات`: dozens of incidents are a summary (`عدة غارات` may be one raid)
@@ -75,13 +75,6 @@ def is_statistic(text: str, triggers: list[Mention], cues: list[Mention], number
         if any(0 <= t.start - c.end <= 2 for c in stats):
             return True
     return False
-
-
-def _word_start(text: str, pos: int) -> int:
-    """Where the word holding `pos` begins (a trigger's span starts after its article)."""
-    while pos > 0 and text[pos - 1].isalnum():
-        pos -= 1
-    return pos
 
 
 def annotate(doc: Document, ev: Event, clause_ms: list[Mention], sentence_ms: list[Mention]) -> None:
