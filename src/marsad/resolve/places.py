@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -190,23 +190,28 @@ def place_of(doc: Document, ev: Event, places: list[Mention]) -> Mention | None:
 
 
 def _own_place(ev: Event, located: list[Mention]) -> Mention | None:
-    """The clause's place, else the sentence's, else a sentence's before; a place named only as
-    an origin (`من صعدة`) is kept for when no scope names another."""
-    lo, hi = ev.clause
-    scopes = [[m for m in located if lo <= m.start < hi]] if hi > lo else []
-    scopes += [[m for m in located if m.sentence == ev.sentence - back] for back in range(LOOKBACK + 1)]
-    # a lead that names no place is placed by the sentence after it (`... قتل في ضربة جوية.` then
-    # `شن الجيش غارة في ولاية كونار ...`), before the article's most named place is taken
-    scopes += [[m for m in located if m.sentence == ev.sentence + 1]]
+    """The clause's place, else the sentence's, else a sentence's before, else the next
+    sentence's; a place named only as an origin (`من صعدة`) is kept for when no scope names another."""
     # only what is fired comes from somewhere: a man abducted `من منزله في ...` was taken there
     fired = ev.event_type == "Explosions/Remote violence" or ev.sub_event_type == "Disrupted weapons use"
     origin = None
-    for scope in scopes:
+    for scope in _scopes(ev, located):
         pick = _most_specific(scope, ev.trigger.start, fired)
         if pick is not None and not (fired and pick.data.get("origin")):
             return pick
         origin = origin or pick
     return origin
+
+
+def _scopes(ev: Event, located: list[Mention]) -> Iterator[list[Mention]]:
+    """The places of the event's clause, its sentence, the LOOKBACK sentences before it, and the
+    sentence after it (a lead that names no place: `... قتل في ضربة جوية.` then `شن الجيش غارة
+    في ولاية كونار`), each read only when the ones before gave nothing."""
+    lo, hi = ev.clause
+    if hi > lo:
+        yield [m for m in located if lo <= m.start < hi]
+    for si in [ev.sentence - back for back in range(LOOKBACK + 1)] + [ev.sentence + 1]:
+        yield [m for m in located if m.sentence == si]
 
 
 def _within(country: Mention, ev: Event, located: list[Mention]) -> Mention | None:
