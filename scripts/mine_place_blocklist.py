@@ -17,7 +17,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from marsad.resolve.gazetteer import BIG_TOWN, Gazetteer, read_artefact
+from marsad.resolve.gazetteer import BIG_TOWN, WORLD_CITIES, Gazetteer, read_artefact
 from marsad.text.normalize import fold
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus"
@@ -42,8 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=300)
     ap.add_argument("--big", action="store_true",
                     help="count the names of big towns, governorates and countries instead (scope 'all' rows)")
+    ap.add_argument("--world", action="store_true",
+                    help="count the names of the world-cities tier (GeoNames cities abroad) instead")
     args = ap.parse_args(argv)
-    if args.big:
+    if args.world:
+        places = read_artefact(WORLD_CITIES)
+    elif args.big:
         places = [p for p in read_artefact() if not (p.kind in MINOR and p.pop < BIG_TOWN)]
     else:
         places = [p for p in read_artefact() if p.kind in MINOR and p.pop < BIG_TOWN]

@@ -132,6 +132,7 @@ class Pipeline:
 
     def stamp(self) -> dict[str, Any]:
         """What made the output: package, stage and resource versions."""
+        from marsad.resolve.gazetteer import artefact_digest
         from marsad.resources import manifest_digest
 
         return {
@@ -140,6 +141,7 @@ class Pipeline:
             "resources": manifest_digest(),
             # the boilerplate filter shapes the text read from pages, and so every span
             "ingest_resources": manifest_digest("ingest"),
+            "gazetteer": artefact_digest(),
         }
 
     def fingerprint(self) -> str:

@@ -47,7 +47,7 @@ def test_default_pipeline_runs_in_order_and_stamps(pipeline):
     doc = pipeline("سقطت ثلاثة صواريخ على المطار.", published="2023-02-01")
     assert doc.done == [s.name for s in pipeline.stages]
     stamp = pipeline.stamp()
-    assert set(stamp) == {"marsad", "stages", "resources", "ingest_resources"}
+    assert set(stamp) == {"marsad", "stages", "resources", "ingest_resources", "gazetteer"}
     assert stamp["stages"]["events"].startswith("events.")
     version, digest = pipeline.fingerprint().rsplit("+", 1)
     assert version == stamp["marsad"] and len(digest) == 8

@@ -1,8 +1,9 @@
 """The gazetteer: places with Arabic names, their admin hierarchy and coordinates, and one
 automaton over every name.
 
-Two sources are merged: the built artefact `resources/gazetteer/gazetteer.tsv.gz` (Who's On
-First, OCHA Iraq, Natural Earth; see `scripts/build_gazetteer.py`) and the curated
+Three sources are merged: the built artefact `resources/gazetteer/gazetteer.tsv.gz` (Who's On
+First, OCHA Iraq, Natural Earth; see `scripts/build_gazetteer.py`), the cities of 15,000 people
+or more of the other countries (`world_cities.tsv.gz`, GeoNames) and the curated
 `resources/ar/places_extra.tsv` (bases, fields, crossings, Yemen...). Names in
 `place_blocklist.tsv` (common words that are also village names) are candidates of a village
 only after a feature noun (`قرية الحرب`); rows of scope `all` ask that of every entry but the
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import math
 import re
 from dataclasses import dataclass
@@ -31,6 +33,9 @@ from marsad.resources import ROOT, load
 from marsad.text.matcher import Hit, LexiconMatcher
 
 ARTEFACT = ROOT / "gazetteer" / "gazetteer.tsv.gz"
+# GeoNames cities abroad (`scripts/build_world_cities.py`): towns the main build does not cover
+WORLD_CITIES = ROOT / "gazetteer" / "world_cities.tsv.gz"
+WORLD_PREFIX = "gn:"  # the ids of its rows
 # Feature types that name one point (geo_precision 1 when the text names them plainly).
 POINT_TYPES = frozenset({"locality", "neighbourhood", "site", "admin3", "base", "oil_field", "gas_field", "refinery",
                          "airport", "crossing", "dam", "camp", "prison", "bridge", "city", "village"})
@@ -157,7 +162,7 @@ def curated_places(admin1_names: dict[str, str], iso2: dict[str, str]) -> list[P
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The process's gazetteer, built on first use."""
-    places = read_artefact()
+    places = read_artefact() + read_artefact(WORLD_CITIES)
     admin1_names = {p.admin1_code: p.admin1 for p in places if p.kind == "admin1" and p.admin1_code}
     for r in load("ar", "places_extra"):
         if r["type"] == "admin1":
@@ -168,6 +173,15 @@ def gazetteer() -> Gazetteer:
     everywhere = frozenset(r["surface"] for r in rows if r["scope"] in ("all", "never"))
     never = frozenset(r["surface"] for r in rows if r["scope"] == "never")
     return Gazetteer(curated_places(admin1_names, iso2) + places, blocked, everywhere, never)
+
+
+@functools.cache
+def artefact_digest() -> str:
+    """A digest of the built gazetteer files, stamped on outputs with the lexicons' digest."""
+    h = hashlib.sha256()
+    for path in (ARTEFACT, WORLD_CITIES):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 # Named sites: a base, an airport, a field, a crossing (not a town, a district or a region).
@@ -194,4 +208,4 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
-__all__ = ["Gazetteer", "Place", "gazetteer", "km", "read_artefact"]
+__all__ = ["Gazetteer", "Place", "artefact_digest", "gazetteer", "km", "read_artefact"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from marsad.resolve.gazetteer import BIG_TOWN, Gazetteer, Place, km
+from marsad.resolve.gazetteer import BIG_TOWN, WORLD_PREFIX, Gazetteer, Place, km
 from marsad.resolve.place_phrases import QUALIFIED, Reading
 
 # Prior weight of each kind of entry when a name has several (curated sites first, then
@@ -46,7 +46,7 @@ def choose(g: Gazetteer, r: Reading, countries: Counter[str], admin1s: Counter[s
         cands = [p for p in cands if not _stray(p, anchors)]
     if not cands:
         return None
-    if not r.cue and all(minor(p) for p in cands):
+    if not r.cue and "capital" not in r.roles() and all(minor(p) for p in cands):
         return None  # a bare village name with nothing locative before it (`ماجدة خير الله`)
     cands = _dedupe(cands)
     if r.head not in ("admin2", "admin3"):
@@ -93,7 +93,10 @@ def _dedupe(cands: list[Place]) -> list[Place]:
 
 
 def minor(p: Place) -> bool:
-    return not p.curated and p.kind in ("locality", "neighbourhood", "admin3") and p.pop < BIG_TOWN
+    """A place named only after a locative word: a village, or a city abroad (`موسكو تقول`,
+    `مفاوضات أستانة` name a government and a process; `في موسكو` names the city)."""
+    return not p.curated and (p.kind in ("locality", "neighbourhood", "admin3") and p.pop < BIG_TOWN
+                              or p.id.startswith(WORLD_PREFIX))
 
 
 def _score(p: Place, r: Reading, countries: Counter[str], admin1s: Counter[str],

@@ -66,7 +66,7 @@ class Reading:
 
     @property
     def cue(self) -> bool:
-        return self.own_prep or self.named_head or bool(self.roles() - {"actor"})
+        return self.own_prep or self.named_head or bool(self.roles() - {"actor", "capital"})
 
     @property
     def start(self) -> int:
@@ -90,16 +90,22 @@ def read_context(text: str, hits: list[Hit], ph: Phrases, curated: frozenset[str
         by_start[q.word_start] = q
     out = []
     for h in hits:
-        if h.key in ph.role:
+        if h.key in ph.role and ph.role[h.key][0] != "capital":
             continue  # مدينة, منطقة, حدود: the words around names are no names themselves
+            # (but `العاصمة` alone names a capital governorate: Amman's, Kuwait's)
         r = Reading(h, own_prep="ب" in text[h.word_start:h.start], article=article_added(text, h),
                     named_head=ph.role.get(h.key.split(" ")[0], ("",))[0] == "head" or h.key in curated)
         cur = h.word_start
         for _ in range(MAX_CHAIN):
-            gap = cur
-            while gap > 0 and text[gap - 1] in " (":  # `مدينة (جازان)`, `من (محافظة صعدة)`
-                gap -= 1
+            gap = _skip_gap(text, cur)  # `مدينة (جازان)`, `من (محافظة صعدة)`
             q = by_end.get(gap)
+            if q is not None and gap != cur and ph.role[q.key][0] == "nation" and not r.quals:
+                # `العاصمة الأفغانية كابول`: a head, its country's adjective, then the name
+                head = by_end.get(_skip_gap(text, q.word_start))
+                if head is not None and ph.role[head.key][0] in ("head", "capital"):
+                    r.nation = ph.role[q.key][1]
+                    cur = q.word_start
+                    continue
             if q is None or gap == cur or ph.role[q.key][0] in ("postdir", "nation"):
                 break
             role, value = ph.role[q.key]
@@ -116,6 +122,12 @@ def read_context(text: str, hits: list[Hit], ph: Phrases, curated: frozenset[str
                 r.nation = value
         out.append(r)
     return out
+
+
+def _skip_gap(text: str, end: int) -> int:
+    while end > 0 and text[end - 1] in " (":
+        end -= 1
+    return end
 
 
 def describes(text: str, a: Reading, b: Reading) -> bool:
