@@ -30,8 +30,10 @@ CUE_ROLES = frozenset({"agent", "target", "hedge", "accuse", "behind", "claim", 
 # Single words the composer and the role rules look up: where phrases stop, what links a head to its
 # group, what makes a country a place, what ties a patron to a group, what stands between a subject
 # and its verb, which heads are accusative objects, which verbs after a subject say it was hit, and
-# which words name a base (a site a later `القاعدة` refers back to).
-WORD_ROLES = ("stop", "link", "locative", "modifier", "resumptive", "accusative", "hit_verb", "base_word")
+# which words name a base (a site a later `القاعدة` refers back to), and which verbs before a subject say it
+# was killed (`لقي`).
+WORD_ROLES = ("stop", "link", "locative", "modifier", "resumptive", "accusative", "hit_verb", "base_word",
+              "fate_verb")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ generic people (`مدنيين`), a country name that is no place, pronouns to re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -25,7 +25,7 @@ from marsad.text.matcher import Hit
 # Which dictionary row a head class + country gives (`militia` + IRN -> militia-IRN, else uag-IRN).
 CLASS_PREFIX = {"mil": ("mil",), "strike": ("mil",), "pol": ("pol",), "gov": ("gov",), "militia": ("militia", "uag"),
                 "reb": ("reb", "uag"), "armed": ("uag",), "uag": ("uag",), "site": ("mil",), "civ": ("civ",),
-                "pro": ("pro",)}
+                "pro": ("pro",), "member": ("mil",)}  # a member head alone: an officer rank (`العميد فلان`)
 # Words a head may skip before what it names (`القوات الخاصة التركية`, `رتل دعم لوجستي للتحالف`).
 MAX_FILLER = 2
 # Heads that take a force head after them, and the preposition they may take it with.
@@ -43,6 +43,7 @@ class Unit:
     kind: str  # actor, or the pattern kind: head, nationality, country, generic, qualifier, anaphor, possessive
     value: str = ""
     alone: bool = False
+    own: bool = False  # a soldier or officer: alone, of the state whose spokesman tells of him
     used: bool = False
 
 
@@ -50,7 +51,7 @@ def units_of(found: list[Hit], pats: list[Hit]) -> list[Unit]:
     units = [Unit(h, "actor", h.payloads[0]) for h in found]
     for h in pats:
         p = h.payloads[0]
-        units.append(Unit(h, p["kind"], p["value"], p.get("alone") == "1"))
+        units.append(Unit(h, p["kind"], p["value"], p.get("alone") in ("1", "own"), p.get("alone") == "own"))
     units.sort(key=lambda u: (u.hit.start, u.kind != "actor"))
     return units
 
@@ -64,6 +65,7 @@ class Composer:
     units: list[Unit]
     countries: dict[int, str]  # sentence -> country; -1: the article's
     licence: set[str]
+    out: list[Mention] = field(default_factory=list)  # the mentions composed so far
 
     def here(self, pos: int) -> str | None:
         """The country of the sentence holding folded position `pos`."""
@@ -74,7 +76,7 @@ class Composer:
         return self.doc.norm.text
 
     def compose(self) -> list[Mention]:
-        out: list[Mention] = []
+        out = self.out = []
         for i, u in enumerate(self.units):
             if u.used or (out and u.hit.start < out[-1].end):
                 continue
@@ -140,13 +142,25 @@ class Composer:
             break
         instrument = "ب" in self.text[first.hit.word_start:first.hit.start]  # `بالمدفعية`: a means
         if last.alone and not instrument:
-            row = self.class_row(last.value, self.here(first.hit.start))
+            country = (last.own and self.speaker_country(first.hit.start)) or self.here(first.hit.start)
+            row = self.class_row(last.value, country)
             if row is not None:
                 return self.mention(row, first.hit, end, head=first.value)
         bare = last is first and self.text[first.hit.word_start:first.hit.start].endswith("ال")
         if first.value == "site" and bare and self.base_word(first.hit.key):  # `القاعدة`: the base named before
             return Mention("actor", start_of(self.text, first.hit), end, "", {"ref": "site", "head": "site"},
                            self.doc.sentence_of(first.hit.start))
+        return None
+
+    def speaker_country(self, pos: int) -> str | None:
+        """`أعلنت وزارة الدفاع التركية مقتل جندي`: the country of a state force that tells, earlier in the
+        sentence, of a soldier of no named force (its own), rather than the country where he fell."""
+        sentence = self.doc.sentence_of(pos)
+        cues = [c.end for c in self.doc.mentions if c.kind == "cue" and c.code == "attribution"]
+        for m in reversed(self.out):
+            if m.end <= pos and m.sentence == sentence and m.data.get("kind") == "state" and any(
+                    e <= m.start and not _WORD.findall(self.text, e, m.start) for e in cues):
+                return str(m.data["country"])
         return None
 
     def governed_row(self, u: Unit, cls: str) -> ActorRow | None:

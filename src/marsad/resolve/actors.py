@@ -61,7 +61,9 @@ def recognize(doc: Document, idx: ActorIndex) -> list[Mention]:
     licence = licensed(text, found, idx)
     taken = [(h.word_start, h.end) for h in hits if not idx.rows[h.payloads[0]].ambiguous
              or h.payloads[0] in licence]
-    pats = [h for h in idx.patterns.find(text) if not any(s < h.end and h.start < e for s, e in taken)]
+    # pattern pieces are nouns: the future marker `س` never stands before one (`سامر` is no `امر`)
+    pats = [h for h in idx.patterns.find(text) if not any(s < h.end and h.start < e for s, e in taken)
+            and not text[h.word_start:h.start].lstrip("وف").startswith("س")]
     countries = context_country(doc, idx, found, pats)
     out = Composer(doc, idx, units_of(found, pats), countries, licence).compose()
     out.sort(key=lambda m: m.start)

@@ -45,6 +45,8 @@ LIGHT_REACH = 6
 # Between a casualty word and its victims, a count may take a partitive (`مقتل 18 من عناصر البيشمركة`), a
 # pronoun may say where or among whom (`قتل فيها 20 مدنيا`, `11 قتيلا بينهم ثلاثة أطفال`), and `على الأقل`.
 PARTITIVE = frozenset({"من", "فيها", "فيه", "فيهما", "بينهم", "بينهن", "منهم", "منهن", "بينها", "منها"})
+# Prepositions that put an incident between a casualty word and its dead (`قتل في الاشتباكات جنديان`).
+CAUSE_PREPS = frozenset({"في", "خلال", "جراء", "اثر", "بسبب"})
 _AT_LEAST = regex.compile(r"\b(?:علي|في) الاقل\b")
 # Triggers whose suspects are the ones held, not the doers.
 DETAIN = frozenset({"ARREST", "ABDUCT"})
@@ -391,8 +393,13 @@ class Clause:
                         if e <= s0 and e0 <= a.start:
                             gap = gap.replace(self.text[s0:e0], " ")
                     gap = _AT_LEAST.sub(" ", gap)
-                    if not [w for w in _WORD.findall(gap) if w not in PARTITIVE]:
+                    if not [w for w in _WORD.findall(self.strip_triggers(gap, e)) if w not in PARTITIVE]:
                         out.add(a.start)
+        fate = actor_index().words["fate_verb"]
+        for a in self.actors:  # `لقي العميد فلان مصرعه`: the subject of `لقي` was killed
+            prev = _WORD.findall(self.text, max(0, a.start - 8), a.start)
+            if prev and prev[-1].lstrip("و") in fate and not a.data.get("prep") and self.text[a.start - 1:a.start] == " ":
+                out.add(a.start)
         hit_verbs = actor_index().words["hit_verb"]
         for a in self.actors:  # `جنديين تركيين قتلا`: a subject its verb says was hit (no object follows)
             nxt = _WORD.match(self.text, a.end + 1) if self.text[a.end:a.end + 1] == " " else None
@@ -401,6 +408,23 @@ class Clause:
             if not any(b.start >= nxt.end() and self.words(nxt.end(), b.start) <= 1 for b in self.actors):
                 out.add(a.start)
         return out
+
+    def strip_triggers(self, gap: str, at: int) -> str:
+        """`قتل في الاشتباكات ثلاثة جنود`, `قتل بالقصف طفلان`: the incident named between a casualty word
+        and its dead (with its preposition) does not part them. `gap` is the text from folded `at`."""
+        for m in self.doc.mentions:
+            if m.kind != "trigger" or not (at <= m.start and m.end <= at + len(gap)):
+                continue
+            ws = m.start
+            while ws > at and self.text[ws - 1].isalnum():
+                ws -= 1
+            prev = list(_WORD.finditer(self.text, max(at, ws - 12), ws))
+            if prev and prev[-1].group() in CAUSE_PREPS:
+                ws = prev[-1].start()
+            elif self.text[ws:m.start].replace("ال", "").lstrip("و") not in ("ب", "في"):
+                continue
+            gap = gap[:ws - at] + " " * (m.end - ws) + gap[m.end - at:]
+        return gap
 
     def hedged(self, actors: list[Mention]) -> tuple[Mention | None, str | None]:
         """`يعتقد أن X ...`, `يرجح أنها لطيران X`, `X تقف خلف الهجوم`, `يتهم A B بالهجوم` (B): hedged;
@@ -591,7 +615,10 @@ class Clause:
                     and a.data.get("kind") != "civilians" and a.data["name"] != sides[0].data["name"]]
             if last:
                 sides[1:2] = [last[-1]]
-        return (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None)
+        first, second = (sides[0] if sides else None), (sides[1] if len(sides) > 1 else None)
+        if a1 is None and first is not None and first.start in self.hurt and second is None:
+            first, second = None, first  # `وقتل في الاشتباكات جنديان`: with no other side named, the dead were attacked
+        return first, second
 
     def backing(self, a: Mention) -> bool:
         """`بدعم من طيران التحالف`, `المدعومة بمسلحين`: a force named as a side's support or leader."""
