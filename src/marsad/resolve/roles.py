@@ -323,6 +323,8 @@ class Clause:
             a1 = self.by_means(doers)
         elif a1 is None:
             a1 = self.light_subject(doers) or self.doer(doers)
+        if a1 is None:  # `فجر انتحاري نفسه`: the bomber the trigger holds, when no one else is named
+            a1 = next((a for a in doers if t.start < a.start < a.end <= t.end and a.data.get("head") != "site"), None)
         a2 = self.target(a1)
         if a1 is not None and a1.data.get("kind") == "civilians":
             a1 = None  # civilians are victims, never the attacker
