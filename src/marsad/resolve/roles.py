@@ -40,6 +40,9 @@ NOUN_SUBJECT_REACH = 3
 OBJECT_REACH = 4
 # How many words a casualty word (`قتل`, `مقتل`) reaches forward to its victim.
 VICTIM_REACH = 3
+# How far a targeting verb may stand before the noun trigger that is its means (`استهدفت X مقرا لـY بقصف`).
+MEANS_REACH = 8
+QUOTES = "\"'«»“”"
 # How far a light verb (`شنت`, `نفذت`) may stand before its attack noun.
 LIGHT_REACH = 6
 # Between a casualty word and its victims, a count may take a partitive (`مقتل 18 من عناصر البيشمركة`), a
@@ -319,6 +322,12 @@ class Clause:
             return a1, self.doer([a for a in doers if a is not a1]) or self.target(a1), certainty
         if t.code == "FOIL" and a1 is not None:  # `أحبطت القوات هجوما شنه X`: likewise, once X is named
             return a1, self.doer([a for a in doers if a.data["name"] != a1.data["name"]]), certainty
+        if a1 is None and not self.passive:
+            verb = self.means_verb()
+            if verb is not None:  # `استهدفت تركيا مقرا للحزب بقصف مدفعي`: the verb's subject and object
+                a1, a2 = self.verb_roles(doers, verb)
+                if a1 is not None:
+                    return a1, a2 if a2 is None or a2.data["name"] != a1.data["name"] else None, certainty
         if a1 is None and self.passive:
             a1 = self.by_means(doers)
         elif a1 is None:
@@ -331,6 +340,42 @@ class Clause:
         if a1 is not None and a2 is not None and (a1.start == a2.start or a1.data["name"] == a2.data["name"]):
             a2 = None
         return a1, a2, certainty
+
+    def means_verb(self) -> tuple[int, int] | None:
+        """A noun trigger glued to `ب` is the means of a targeting verb before it in its clause
+        (`استهدفت القوات مستودعا بغارات`): the verb's span, if one stands within MEANS_REACH words."""
+        t = self.t
+        ws = t.start
+        while ws > 0 and self.text[ws - 1].isalnum():
+            ws -= 1
+        quoted = ws
+        while quoted > 0 and self.text[quoted - 1] in QUOTES:  # `بـ"قصف صاروخي"`
+            quoted -= 1
+        glued = "ب" in self.text[ws:t.start] or (quoted < ws and self.text[quoted - 1:quoted] == "ب"
+                                                   and not self.text[quoted - 2:quoted - 1].isalnum())
+        if t.data.get("pos") != "noun" or not glued:
+            return None
+        ws = quoted - 1 if quoted < ws else ws
+        verbs = [w for w in _WORD.finditer(self.text, self.ev.clause[0], ws) if w.group().lstrip("و").startswith(
+            LATE_TARGET) and not w.group().lstrip("و").startswith(("يستهدف", "تستهدف"))]
+        if not verbs or self.words(verbs[-1].end(), ws) > MEANS_REACH or any(
+                e.trigger.start < ws and verbs[-1].start() <= e.trigger.start for e in self.doc.events
+                if e is not self.ev):
+            return None
+        return verbs[-1].start(), verbs[-1].end()
+
+    def verb_roles(self, actors: list[Mention], verb: tuple[int, int]) -> tuple[Mention | None, Mention | None]:
+        """The subject of a verb (right before it, or right after it) and its object (after both)."""
+        glue = actor_index().words["modifier"] | actor_index().words["resumptive"]
+        before = [a for a in actors if a.end <= verb[0] and a.start >= self.ev.clause[0] and doer_like(a)]
+        subject = before[-1] if before and all(w in glue for w in _WORD.findall(self.text, before[-1].end, verb[0])) else None
+        after = [a for a in actors if verb[1] <= a.start < self.t.start]
+        if subject is None and after and doer_like(after[0]) and not self.accusative(after[0]) and \
+                self.words(verb[1], after[0].start) == 0:
+            subject, after = after[0], after[1:]
+        obj = after[0] if after and self.words(subject.end if subject and subject.end > verb[1] else verb[1],
+                                                 after[0].start) <= 1 else None
+        return subject, obj
 
     def target(self, a1: Mention | None) -> Mention | None:
         t, clause = self.t, self.ev.clause
