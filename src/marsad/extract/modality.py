@@ -98,7 +98,8 @@ def annotate(doc: Document, ev: Event, clause_ms: list[Mention], sentence_ms: li
             ev.attributed_to.append(src)
             ev.evidence.append(("source", src))
     sent = doc.sentences[ev.sentence]
-    background = [c for c in clause_ms if c.kind == "cue" and c.code == "background"]
+    background = [c for c in clause_ms if c.kind == "cue" and (
+        c.code == "background" or c.code == "past_role" and c.end <= ev.trigger.start)]
     if background or _PLUPERFECT.match(text, sent.start) and _old_date(doc, sentence_ms):
         ev.background = True
         if background:
