@@ -111,8 +111,8 @@ def read_context(text: str, hits: list[Hit], ph: Phrases, curated: frozenset[str
             role, value = ph.role[q.key]
             r.quals.insert(0, (role, value, q.start if role != "prep" else q.word_start))
             cur = q.word_start
-            if role in ("prep", "actor"):
-                break  # a preposition or an actor word opens the phrase
+            if role in ("prep", "actor", "capital"):
+                break  # a preposition or an actor word opens the phrase (`العاصمة` names one itself)
         nxt = by_start.get(h.end + 1)
         if nxt is not None and h.end < len(text) and text[h.end] == " ":
             role, value = ph.role[nxt.key]
