@@ -11,11 +11,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "fusion_gold" / "incidents.json"
-# measured 2026-11-23: precision 0.982, recall 0.832 (0.847 before a lead took its place from the next
-# sentence; clustering order moves two or three pairs either way)
-# (extracted pairs; 0.718 before the disputed-attacker rule, 0.626 before the kinship rules); with
-# --context 0.976 / 0.634
-FLOORS = {"precision": 0.95, "recall": 0.80}
+# measured 2026-11-23 (stop 11): precision 0.975, recall 0.878 on extracted pairs (0.832 the stop
+# before; the GeoNames world-cities tier placed Kabul, Surabaya, Mogadishu...); clustering order moves
+# two or three pairs either way. With --context 0.968 / 0.687.
+FLOORS = {"precision": 0.95, "recall": 0.85}
 
 
 def load_eval():
