@@ -19,14 +19,14 @@ deterministic (sorted rows, gzip without a timestamp) so a test can rebuild and 
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import sys
 from pathlib import Path
 
+from marsad.resolve.gazetteer import ARTEFACT, WORLD_PREFIX, read_artefact
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_gazetteer import COLUMNS, PKG, _row, clean_names  # noqa: E402
+from build_gazetteer import PKG, _row, clean_names, tsv_gz  # noqa: E402
 
 # Countries the main gazetteer covers from Who's On First (and OCHA): their towns come from there.
 COVERED = frozenset({"SY", "IQ", "JO", "LB", "IL", "PS", "KW", "SA", "TR", "IR"})
@@ -40,13 +40,9 @@ MIN_POPULATION = 15_000
 MIN_POPULATION_FAR = 1_000_000
 
 
-def country_names(artefact: Path = PKG / "gazetteer.tsv.gz") -> frozenset[str]:
+def country_names() -> frozenset[str]:
     """The Arabic names of every country in the main artefact (Natural Earth)."""
-    with gzip.open(artefact, "rt", encoding="utf-8") as fh:
-        header = fh.readline().rstrip("\n").split("\t")
-        kind, names = header.index("kind"), header.index("names")
-        return frozenset(n for line in fh if (r := line.rstrip("\n").split("\t"))[kind] == "country"
-                         for n in r[names].split("|"))
+    return frozenset(n for p in read_artefact(ARTEFACT) if p.kind == "country" for n in p.names)
 
 
 def rows() -> list[dict[str, str]]:
@@ -65,22 +61,14 @@ def rows() -> list[dict[str, str]]:
         names = [n for n in clean_names(c.get("alternatenames") or []) if n not in nations]
         if not names:
             continue
-        out.append(_row(id=f"gn:{c['geonameid']}", kind="locality", cc=cc, iso3=iso3[cc], name=c["name"],
+        out.append(_row(id=f"{WORLD_PREFIX}{c['geonameid']}", kind="locality", cc=cc, iso3=iso3[cc], name=c["name"],
                         names=names, lat=c["latitude"], lon=c["longitude"], pop=c["population"],
                         geonames=c["geonameid"]))
-    out.sort(key=lambda r: r["id"])
     return out
 
 
 def build() -> bytes:
-    buf = io.StringIO()
-    buf.write("\t".join(COLUMNS) + "\n")
-    for r in rows():
-        buf.write("\t".join(r[c] for c in COLUMNS) + "\n")
-    out = io.BytesIO()
-    with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, compresslevel=9) as gz:
-        gz.write(buf.getvalue().encode("utf-8"))
-    return out.getvalue()
+    return tsv_gz(rows())
 
 
 def main(argv: list[str] | None = None) -> int:
